@@ -1,0 +1,49 @@
+# The front door: `make demo` and `make test` (README.md). Everything else is a helper.
+PRESET ?= default
+BUILD_DIR = $(if $(filter default,$(PRESET)),build,build-$(PRESET))
+JOBS ?= $(shell nproc)
+SEGPROOF = $(BUILD_DIR)/cli/segproof
+DEMO_SCENARIO ?= scenarios/seed.yaml
+DEMO_OUT ?= out/demo
+
+.PHONY: all deps configure build test test-fast demo bench format format-check asan clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD_DIR)/CMakeCache.txt:
+	cmake --preset $(PRESET)
+
+configure: deps $(BUILD_DIR)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+## Every test through ctest (slow ones included).
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+## Only the fast tests (no label `slow`).
+test-fast: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE slow
+
+## Validate the default scenario and say where the output is.
+demo: build
+	@scripts/demo.sh $(SEGPROOF) $(DEMO_SCENARIO) $(DEMO_OUT)
+
+bench: build
+	@scripts/bench.sh $(BUILD_DIR)
+
+asan:
+	$(MAKE) test PRESET=asan
+
+format:
+	clang-format -i $$(git ls-files '*.h' '*.cc')
+
+format-check: deps
+	clang-format --dry-run --Werror $$(git ls-files '*.h' '*.cc')
+
+clean:
+	rm -rf build build-* out

@@ -1,0 +1,28 @@
+#ifndef SEGPROOF_CORE_BRACKET_RANGE_H
+#define SEGPROOF_CORE_BRACKET_RANGE_H
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// The names a pattern stands for, or why it is malformed.
+struct BracketExpansion
+{
+    std::vector<std::string> names;
+    std::string error; ///< empty on success
+};
+
+/// Expands "vdi[001-100]" to vdi001 ... vdi100, zero-padded to the width of the bounds as
+/// written; several brackets multiply ("r[1-2]-pc[01-03]"). A name without brackets stands
+/// for itself. More than `limit` names is an error that says how many it would be.
+BracketExpansion ExpandBracketRange(const std::string& pattern, std::size_t limit);
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,579 @@
+#include "estate-reader.h"
+
+#include "bracket-range.h"
+#include "limits.h"
+#include "name-suggestion.h"
+
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace segproof
+{
+namespace core
+{
+
+namespace
+{
+
+/// Desktops listen on the Windows defaults unless `listens:` says otherwise.
+ServiceSet
+DefaultDesktopListens()
+{
+    ServiceSet set;
+    for (std::uint32_t port : {135u, 139u, 445u, 3389u})
+    {
+        ServiceEntry entry;
+        entry.protocol = static_cast<std::uint8_t>(Protocol::Tcp);
+        entry.destinationPorts = {port, port};
+        set.written.push_back(entry.ToString());
+        set.entries.push_back(entry);
+    }
+    return set;
+}
+
+/// Parses "250MB", "1.5GB", "4096" (bytes; SI and binary units).
+std::optional<std::uint64_t>
+ParseByteSize(const std::string& text)
+{
+    std::size_t pos = 0;
+    while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) ||
+                                 text[pos] == '.'))
+    {
+        ++pos;
+    }
+    if (pos == 0 || text.size() - pos > 3)
+    {
+        return std::nullopt;
+    }
+    double number = 0;
+    try
+    {
+        number = std::stod(text.substr(0, pos));
+    }
+    catch (const std::exception&)
+    {
+        return std::nullopt;
+    }
+    static const std::map<std::string, double> units = {
+        {"", 1},        {"B", 1},         {"KB", 1e3},           {"MB", 1e6},
+        {"GB", 1e9},    {"TB", 1e12},     {"KiB", 1024.0},       {"MiB", 1048576.0},
+        {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}};
+    auto unit = units.find(text.substr(pos));
+    if (unit == units.end() || number * unit->second > 1.8e19)
+    {
+        return std::nullopt;
+    }
+    return static_cast<std::uint64_t>(number * unit->second);
+}
+
+/// The raw reading of one machine entry before addresses are assigned.
+struct PendingMachine
+{
+    Machine machine;
+    std::optional<Ipv4Address> explicitIp; ///< nullopt: ip auto
+    YAML::Node ipNode;                      ///< for messages
+};
+
+class EstateReader
+{
+public:
+    EstateReader(YamlContext& context, const ServiceResolver& resolveServices)
+        : m_context(context),
+          m_resolveServices(resolveServices)
+    {
+    }
+
+    Estate Read(const YAML::Node& node)
+    {
+        if (!m_context.CheckMap(node, "estate", {"segments", "hosts", "machines", "external"}))
+        {
+            return Estate();
+        }
+        m_context.Require(node, "estate", {"segments", "machines"});
+        ReadSegments(node["segments"]);
+        ReadHosts(node["hosts"]);
+        ReadMachines(node["machines"]);
+        ReadExternals(node["external"]);
+        AssignAutomaticAddresses();
+        std::vector<Machine> machines;
+        machines.reserve(m_pending.size());
+        for (auto& p : m_pending)
+        {
+            machines.push_back(std::move(p.machine));
+        }
+        return Estate(std::move(m_segments), std::move(m_hosts), std::move(machines),
+                      std::move(m_externals));
+    }
+
+private:
+    template <typename F>
+    void ForEachListItem(const YAML::Node& list, const std::string& what, F&& read)
+    {
+        if (!list)
+        {
+            return;
+        }
+        if (!list.IsSequence())
+        {
+            m_context.Error(list, what + " must be a list, got " + YamlKindName(list));
+            return;
+        }
+        for (const auto& item : list)
+        {
+            read(item);
+        }
+    }
+
+    void ReadSegments(const YAML::Node& list)
+    {
+        ForEachListItem(list, "'segments'", [this](const YAML::Node& item) {
+            if (!m_context.CheckMap(item, "a segment", {"name", "vlan", "cidr"}) ||
+                !m_context.Require(item, "a segment", {"name", "cidr"}))
+            {
+                return;
+            }
+            Segment segment;
+            segment.name = m_context.String(item, "name").value_or("");
+            segment.location = m_context.Location(item);
+            segment.vlan = static_cast<int>(m_context.Integer(item, "vlan", 1, 4094).value_or(0));
+            auto cidrText = m_context.String(item, "cidr");
+            if (!cidrText)
+            {
+                return;
+            }
+            CidrParse parsed = ParseCidr(*cidrText);
+            if (!parsed.cidr)
+            {
+                m_context.Error(item["cidr"], parsed.error);
+                return;
+            }
+            segment.cidr = *parsed.cidr;
+            if (!ClaimName(m_segmentNames, segment.name, item["name"], "segment"))
+            {
+                return;
+            }
+            for (const auto& other : m_segments)
+            {
+                if (other.cidr.Overlaps(segment.cidr))
+                {
+                    m_context.Error(item["cidr"], "segment '" + segment.name + "' (" +
+                                                      segment.cidr.ToString() +
+                                                      ") overlaps segment '" + other.name +
+                                                      "' (" + other.cidr.ToString() + ") at " +
+                                                      other.location.ToString());
+                }
+            }
+            m_segments.push_back(segment);
+        });
+    }
+
+    void ReadHosts(const YAML::Node& list)
+    {
+        ForEachListItem(list, "'hosts'", [this](const YAML::Node& item) {
+            if (!m_context.CheckMap(item, "a host", {"name"}) ||
+                !m_context.Require(item, "a host", {"name"}))
+            {
+                return;
+            }
+            auto pattern = m_context.String(item, "name");
+            if (!pattern)
+            {
+                return;
+            }
+            for (const auto& name : Expand(*pattern, item["name"]))
+            {
+                if (ClaimName(m_hostNames, name, item["name"], "host"))
+                {
+                    m_hosts.push_back(Host{name, m_context.Location(item)});
+                }
+            }
+        });
+    }
+
+    void ReadMachines(const YAML::Node& list)
+    {
+        ForEachListItem(list, "'machines'", [this](const YAML::Node& item) {
+            if (!m_context.CheckMap(item, "a machine", {"name", "kind", "segment", "host", "ip",
+                                                        "tags", "listens", "holds", "os"}) ||
+                !m_context.Require(item, "a machine", {"name", "kind", "segment"}))
+            {
+                return;
+            }
+            ReadMachineEntry(item);
+        });
+    }
+
+    void ReadMachineEntry(const YAML::Node& item)
+    {
+        Machine prototype;
+        prototype.location = m_context.Location(item);
+        auto kind = m_context.String(item, "kind");
+        if (kind == std::string("desktop"))
+        {
+            prototype.kind = MachineKind::Desktop;
+        }
+        else if (kind == std::string("server"))
+        {
+            prototype.kind = MachineKind::Server;
+        }
+        else if (kind)
+        {
+            m_context.Error(item["kind"], "kind must be desktop or server, got '" + *kind + "'" +
+                                              DidYouMean(*kind, {"desktop", "server"}));
+        }
+        auto segmentName = m_context.String(item, "segment");
+        if (segmentName)
+        {
+            prototype.segment = FindSegment(*segmentName);
+            if (prototype.segment == kNone)
+            {
+                m_context.Error(item["segment"], "unknown segment '" + *segmentName + "'" +
+                                                     DidYouMean(*segmentName, SegmentNames()));
+            }
+        }
+        std::vector<Index> hosts = ReadHostPlacement(item);
+        for (const auto& tagNode : m_context.StringList(item, "tags"))
+        {
+            prototype.tags.push_back(tagNode.Scalar());
+        }
+        prototype.os = m_context.String(item, "os").value_or("");
+        if (item["listens"])
+        {
+            prototype.listens = m_resolveServices(item["listens"]);
+        }
+        else if (prototype.kind == MachineKind::Desktop)
+        {
+            prototype.listens = DefaultDesktopListens();
+        }
+        prototype.holds = ReadHoldings(item["holds"]);
+
+        std::optional<Ipv4Address> firstIp;
+        auto ipText = m_context.String(item, "ip");
+        if (ipText && *ipText != "auto")
+        {
+            firstIp = ParseIpv4(*ipText);
+            if (!firstIp)
+            {
+                m_context.Error(item["ip"], "ip must be an IPv4 address or 'auto', got '" +
+                                                *ipText + "'");
+                return;
+            }
+        }
+
+        auto pattern = m_context.String(item, "name");
+        if (!pattern)
+        {
+            return;
+        }
+        std::vector<std::string> names = Expand(*pattern, item["name"]);
+        if (m_pending.size() + names.size() > Limits::kMaxMachines)
+        {
+            m_context.Error(item["name"], "the estate would hold more than " +
+                                              std::to_string(Limits::kMaxMachines) +
+                                              " machines (the limit; see docs/limits.md)");
+            return;
+        }
+        for (std::size_t i = 0; i < names.size(); ++i)
+        {
+            if (!ClaimName(m_machineNames, names[i], item["name"], "machine"))
+            {
+                continue;
+            }
+            PendingMachine pending{prototype, std::nullopt, item["ip"]};
+            pending.machine.name = names[i];
+            pending.machine.host = hosts.empty() ? kNone : hosts[i % hosts.size()];
+            if (firstIp)
+            {
+                std::uint64_t ip = std::uint64_t{*firstIp} + i;
+                if (ip > 0xffffffffu)
+                {
+                    m_context.Error(item["ip"], "addresses for '" + *pattern +
+                                                    "' run past 255.255.255.255");
+                    return;
+                }
+                pending.explicitIp = static_cast<Ipv4Address>(ip);
+                if (!ClaimAddress(pending))
+                {
+                    continue;
+                }
+            }
+            m_pending.push_back(std::move(pending));
+        }
+    }
+
+    std::vector<Index> ReadHostPlacement(const YAML::Node& item)
+    {
+        std::vector<Index> hosts;
+        for (const auto& hostNode : m_context.StringList(item, "host"))
+        {
+            for (const auto& name : Expand(hostNode.Scalar(), hostNode))
+            {
+                Index h = FindHost(name);
+                if (h == kNone)
+                {
+                    m_context.Error(hostNode,
+                                    "unknown host '" + name + "'" + DidYouMean(name, HostNames()));
+                    return {};
+                }
+                hosts.push_back(h);
+            }
+        }
+        return hosts;
+    }
+
+    std::optional<Holdings> ReadHoldings(const YAML::Node& node)
+    {
+        if (!node)
+        {
+            return std::nullopt;
+        }
+        if (!m_context.CheckMap(node, "'holds'", {"records", "bytes"}))
+        {
+            return std::nullopt;
+        }
+        Holdings holdings;
+        holdings.records = static_cast<std::uint64_t>(
+            m_context.Integer(node, "records", 0, 1000000000000LL).value_or(0));
+        if (auto bytes = m_context.String(node, "bytes"))
+        {
+            auto parsed = ParseByteSize(*bytes);
+            if (!parsed)
+            {
+                m_context.Error(node["bytes"], "bytes must be a size such as 250MB, 2GiB or "
+                                               "4096, got '" + *bytes + "'");
+            }
+            holdings.bytes = parsed.value_or(0);
+        }
+        return holdings;
+    }
+
+    void ReadExternals(const YAML::Node& list)
+    {
+        ForEachListItem(list, "'external'", [this](const YAML::Node& item) {
+            if (!m_context.CheckMap(item, "an external address", {"name", "ip"}) ||
+                !m_context.Require(item, "an external address", {"name", "ip"}))
+            {
+                return;
+            }
+            External external;
+            external.name = m_context.String(item, "name").value_or("");
+            external.location = m_context.Location(item);
+            auto ipText = m_context.String(item, "ip");
+            auto ip = ipText ? ParseIpv4(*ipText) : std::nullopt;
+            if (!ip)
+            {
+                m_context.Error(item["ip"], "ip must be an IPv4 address, got '" +
+                                                ipText.value_or("") + "'");
+                return;
+            }
+            external.ip = *ip;
+            for (const auto& segment : m_segments)
+            {
+                if (segment.cidr.Contains(*ip))
+                {
+                    m_context.Error(item["ip"], "external address '" + external.name + "' (" +
+                                                    *ipText + ") lies inside segment '" +
+                                                    segment.name + "' (" +
+                                                    segment.cidr.ToString() + ")");
+                    return;
+                }
+            }
+            if (m_machineNames.count(external.name) != 0)
+            {
+                m_context.Error(item["name"], "'" + external.name +
+                                                  "' is already the name of a machine at " +
+                                                  m_machineNames[external.name].ToString());
+                return;
+            }
+            if (!ClaimName(m_externalNames, external.name, item["name"], "external address"))
+            {
+                return;
+            }
+            auto taken = m_externalIps.find(*ip);
+            if (taken != m_externalIps.end())
+            {
+                m_context.Error(item["ip"], "address " + *ipText + " is already held by '" +
+                                                taken->second + "'");
+                return;
+            }
+            m_externalIps.emplace(*ip, external.name);
+            m_externals.push_back(external);
+        });
+    }
+
+    /// Checks an explicit address: inside its segment, not held by another machine.
+    bool ClaimAddress(const PendingMachine& pending)
+    {
+        const Machine& m = pending.machine;
+        Ipv4Address ip = *pending.explicitIp;
+        if (m.segment != kNone)
+        {
+            const Segment& segment = m_segments[m.segment];
+            if (!segment.cidr.Contains(ip) || ip == segment.cidr.First() ||
+                ip == segment.cidr.Last())
+            {
+                std::string why = segment.cidr.Contains(ip) ? " is the network or broadcast "
+                                                              "address of segment '"
+                                                            : " lies outside segment '";
+                m_context.Error(pending.ipNode, "address " + FormatIpv4(ip) + " of '" + m.name +
+                                                    "'" + why + segment.name + "' (" +
+                                                    segment.cidr.ToString() + ")");
+                return false;
+            }
+        }
+        auto taken = m_usedIps.find(ip);
+        if (taken != m_usedIps.end())
+        {
+            m_context.Error(pending.ipNode, "address " + FormatIpv4(ip) + " of '" + m.name +
+                                                "' is already held by '" + taken->second + "'");
+            return false;
+        }
+        m_usedIps.emplace(ip, m.name);
+        return true;
+    }
+
+    /// `ip: auto`: the next free address of the segment from network+10, in file order,
+    /// after every explicit address has been claimed.
+    void AssignAutomaticAddresses()
+    {
+        std::vector<std::uint64_t> cursor(m_segments.size());
+        for (std::size_t s = 0; s < m_segments.size(); ++s)
+        {
+            cursor[s] = std::uint64_t{m_segments[s].cidr.First()} + 10;
+        }
+        std::set<Index> exhausted;
+        for (auto& pending : m_pending)
+        {
+            Machine& m = pending.machine;
+            if (pending.explicitIp)
+            {
+                m.ip = *pending.explicitIp;
+                continue;
+            }
+            if (m.segment == kNone)
+            {
+                continue;
+            }
+            const Segment& segment = m_segments[m.segment];
+            std::uint64_t& next = cursor[m.segment];
+            while (next < segment.cidr.Last() && m_usedIps.count(static_cast<Ipv4Address>(next)))
+            {
+                ++next;
+            }
+            if (next >= segment.cidr.Last())
+            {
+                if (exhausted.insert(m.segment).second)
+                {
+                    m_context.Error(m.location,
+                                    "segment '" + segment.name + "' (" +
+                                        segment.cidr.ToString() + ") has no free address left "
+                                        "for '" + m.name + "': ip auto assigns from network+10 "
+                                        "to broadcast-1");
+                }
+                continue;
+            }
+            m.ip = static_cast<Ipv4Address>(next);
+            m_usedIps.emplace(m.ip, m.name);
+            ++next;
+        }
+    }
+
+    std::vector<std::string> Expand(const std::string& pattern, const YAML::Node& node)
+    {
+        BracketExpansion expansion = ExpandBracketRange(pattern, Limits::kMaxRangeExpansion);
+        if (!expansion.error.empty())
+        {
+            m_context.Error(node, expansion.error);
+        }
+        return expansion.names;
+    }
+
+    bool ClaimName(std::map<std::string, SourceLocation>& names, const std::string& name,
+                   const YAML::Node& node, const std::string& what)
+    {
+        if (name.empty())
+        {
+            m_context.Error(node, "a " + what + " name must not be empty");
+            return false;
+        }
+        auto [it, inserted] = names.emplace(name, m_context.Location(node));
+        if (!inserted)
+        {
+            m_context.Error(node, "duplicate " + what + " name '" + name + "' (first at " +
+                                      it->second.ToString() + ")");
+        }
+        return inserted;
+    }
+
+    Index FindSegment(const std::string& name) const
+    {
+        for (Index i = 0; i < static_cast<Index>(m_segments.size()); ++i)
+        {
+            if (m_segments[i].name == name)
+            {
+                return i;
+            }
+        }
+        return kNone;
+    }
+
+    Index FindHost(const std::string& name)
+    {
+        if (m_hostIndex.size() != m_hosts.size())
+        {
+            m_hostIndex.clear();
+            for (Index i = 0; i < static_cast<Index>(m_hosts.size()); ++i)
+            {
+                m_hostIndex.emplace(m_hosts[i].name, i);
+            }
+        }
+        auto it = m_hostIndex.find(name);
+        return it == m_hostIndex.end() ? kNone : it->second;
+    }
+
+    std::vector<std::string> SegmentNames() const
+    {
+        std::vector<std::string> names;
+        for (const auto& s : m_segments)
+        {
+            names.push_back(s.name);
+        }
+        return names;
+    }
+
+    std::vector<std::string> HostNames() const
+    {
+        std::vector<std::string> names;
+        for (const auto& h : m_hosts)
+        {
+            names.push_back(h.name);
+        }
+        return names;
+    }
+
+    YamlContext& m_context;
+    const ServiceResolver& m_resolveServices;
+    std::vector<Segment> m_segments;
+    std::vector<Host> m_hosts;
+    std::vector<PendingMachine> m_pending;
+    std::vector<External> m_externals;
+    std::map<std::string, SourceLocation> m_segmentNames;
+    std::map<std::string, SourceLocation> m_hostNames;
+    std::map<std::string, SourceLocation> m_machineNames;
+    std::map<std::string, SourceLocation> m_externalNames;
+    std::unordered_map<std::string, Index> m_hostIndex;
+    std::unordered_map<Ipv4Address, std::string> m_usedIps;
+    std::unordered_map<Ipv4Address, std::string> m_externalIps;
+};
+
+} // namespace
+
+Estate
+ReadEstate(const YAML::Node& node, YamlContext& context, const ServiceResolver& resolveServices)
+{
+    return EstateReader(context, resolveServices).Read(node);
+}
+
+} // namespace core
+} // namespace segproof

@@ -1,0 +1,22 @@
+#ifndef SEGPROOF_CORE_NAME_SUGGESTION_H
+#define SEGPROOF_CORE_NAME_SUGGESTION_H
+
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// The candidate closest to a misspelt name, or "" when none is close enough
+/// (edit distance at most 2, and at most a third of the name's length, rounded up).
+std::string SuggestName(const std::string& wrong, const std::vector<std::string>& candidates);
+
+/// "; did you mean 'x'?" when a candidate is close, else "".
+std::string DidYouMean(const std::string& wrong, const std::vector<std::string>& candidates);
+
+} // namespace core
+} // namespace segproof
+
+#endif

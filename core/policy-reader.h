@@ -1,0 +1,32 @@
+#ifndef SEGPROOF_CORE_POLICY_READER_H
+#define SEGPROOF_CORE_POLICY_READER_H
+
+#include "name-tables.h"
+#include "policy.h"
+#include "yaml-context.h"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Reads `firewalls:` (dfw, gateway, perimeter, host), indexed by FirewallKind.
+std::array<std::optional<Firewall>, 4> ReadFirewalls(const YAML::Node& node, NameTables& names,
+                                                     YamlContext& context);
+
+/// Reads `postures:`; every firewall a posture names must be defined.
+std::vector<Posture> ReadPostures(const YAML::Node& node,
+                                  const std::array<std::optional<Firewall>, 4>& firewalls,
+                                  YamlContext& context);
+
+/// Reads `intents:` (deny / allow / only, optional assume_compromised).
+std::vector<Intent> ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context);
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,142 @@
+#ifndef SEGPROOF_CORE_POLICY_H
+#define SEGPROOF_CORE_POLICY_H
+
+#include "address-set.h"
+#include "service.h"
+#include "source-location.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// A named group: the addresses of its member machines plus every address of its CIDRs.
+struct Group
+{
+    std::string name;
+    AddressSet addresses;
+    std::string definition; ///< the selector as written, e.g. "tag role|vdi-desktop"
+    SourceLocation location;
+};
+
+/// A rule's or intent's `from` / `to` / `applied_to`: the names as written and what they mean.
+struct AddressRef
+{
+    std::vector<std::string> written; ///< group names, CIDRs, addresses or "any"
+    AddressSet addresses;
+
+    /// The written names joined by ", ".
+    std::string ToString() const;
+};
+
+/// What a rule does to a connection it matches.
+enum class Action
+{
+    Allow,
+    Drop,
+    Reject,
+};
+
+/// "allow", "drop" or "reject".
+std::string ActionName(Action action);
+
+/// Which side of a machine a rule applies to.
+enum class Direction
+{
+    In,
+    Out,
+    InOut,
+};
+
+/// "in", "out" or "in_out".
+std::string DirectionName(Direction direction);
+
+/// The four firewalls segproof models, in section 2's order of appearance.
+enum class FirewallKind
+{
+    Dfw,
+    Gateway,
+    Perimeter,
+    Host,
+};
+constexpr std::array<FirewallKind, 4> kAllFirewallKinds = {
+    FirewallKind::Dfw, FirewallKind::Gateway, FirewallKind::Perimeter, FirewallKind::Host};
+
+/// "dfw", "gateway", "perimeter" or "host".
+std::string FirewallKindName(FirewallKind kind);
+
+/// One firewall rule.
+struct Rule
+{
+    std::string id;
+    AddressRef from;
+    AddressRef to;
+    ServiceSet service;
+    Action action = Action::Drop;
+    Direction direction = Direction::InOut;
+    /// Machines whose vNIC or OS evaluates the rule; empty `written` means everywhere.
+    AddressRef appliedTo;
+    bool disabled = false;
+    SourceLocation location;
+
+    /// True when `applied_to` was not given (the rule lands on every enforcement point).
+    bool AppliesEverywhere() const { return appliedTo.written.empty(); }
+};
+
+/// One firewall: an ordered, first-match rule list and its defaults.
+struct Firewall
+{
+    FirewallKind kind = FirewallKind::Dfw;
+    std::vector<Rule> rules;
+    Action defaultIn = Action::Allow;  ///< the default; for the host firewall, inbound
+    Action defaultOut = Action::Allow; ///< equal to defaultIn except for the host firewall
+    AddressRef appliesTo;              ///< host firewall only: the machines that run it
+    SourceLocation location;
+};
+
+/// A named set of firewalls in force.
+struct Posture
+{
+    std::string name;
+    std::array<bool, 4> inForce{}; ///< indexed by FirewallKind
+    bool quarantine = false;       ///< detected machines are moved into the quarantine group
+    SourceLocation location;
+
+    /// True when the firewall is in force under this posture.
+    bool Has(FirewallKind kind) const { return inForce[static_cast<std::size_t>(kind)]; }
+    /// "dfw, gateway, perimeter".
+    std::string FirewallList() const;
+};
+
+/// What an intent claims.
+enum class IntentKind
+{
+    Deny,  ///< no connection from `from` to `to` on `service` is delivered
+    Allow, ///< every such connection is delivered
+    Only,  ///< no address outside `from` reaches `to` on `service`
+};
+
+/// "deny", "allow" or "only".
+std::string IntentKindName(IntentKind kind);
+
+/// A segmentation intent to prove.
+struct Intent
+{
+    std::string id;
+    IntentKind kind = IntentKind::Deny;
+    AddressRef from;
+    AddressRef to;
+    ServiceSet service;
+    /// Machines whose host firewall the attacker switched off; empty when not assumed.
+    AddressRef assumeCompromised;
+    SourceLocation location;
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,77 @@
+#ifndef SEGPROOF_CORE_SCENARIO_H
+#define SEGPROOF_CORE_SCENARIO_H
+
+#include "estate.h"
+#include "policy.h"
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// A section kept as written for a later stage (the simulator reads `attack:` / `defence:`).
+struct RawSection
+{
+    bool present = false;
+    std::string yaml; ///< the section re-emitted as YAML
+    SourceLocation location;
+};
+
+/// One scenario file, parsed and checked: immutable once built.
+/// Every consumer (verifier, simulator, reports) reads it through const accessors.
+class Scenario
+{
+public:
+    /// Everything a reader assembles; moved into the Scenario.
+    struct Parts
+    {
+        std::string sourceFile;
+        std::string format;
+        std::string name;
+        std::string description;
+        Estate estate;
+        std::vector<Group> groups;
+        std::vector<Service> services;
+        std::array<std::optional<Firewall>, 4> firewalls; ///< indexed by FirewallKind
+        std::vector<Posture> postures;
+        std::vector<Intent> intents;
+        RawSection attack;
+        RawSection defence;
+    };
+
+    explicit Scenario(Parts parts);
+
+    const std::string& SourceFile() const { return m_parts.sourceFile; }
+    const std::string& Format() const { return m_parts.format; }
+    const std::string& Name() const { return m_parts.name; }
+    const std::string& Description() const { return m_parts.description; }
+    const Estate& GetEstate() const { return m_parts.estate; }
+    const std::vector<Group>& Groups() const { return m_parts.groups; }
+    const std::vector<Service>& Services() const { return m_parts.services; }
+    const std::vector<Posture>& Postures() const { return m_parts.postures; }
+    const std::vector<Intent>& Intents() const { return m_parts.intents; }
+    const RawSection& Attack() const { return m_parts.attack; }
+    const RawSection& Defence() const { return m_parts.defence; }
+
+    /// The firewall of that kind, or nullptr when the scenario defines none.
+    const Firewall* FindFirewall(FirewallKind kind) const;
+    /// The group with that name, or nullptr.
+    const Group* FindGroup(const std::string& name) const;
+    /// The posture with that name, or nullptr.
+    const Posture* FindPosture(const std::string& name) const;
+    /// The posture with every defined firewall in force (`verify`'s default).
+    Posture AllFirewallsPosture() const;
+
+private:
+    Parts m_parts;
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,242 @@
+#include "yaml-context.h"
+
+#include "name-suggestion.h"
+
+#include <algorithm>
+#include <map>
+
+namespace segproof
+{
+namespace core
+{
+
+std::string
+YamlKindName(const YAML::Node& node)
+{
+    switch (node.Type())
+    {
+    case YAML::NodeType::Map:
+        return "a map";
+    case YAML::NodeType::Sequence:
+        return "a list";
+    case YAML::NodeType::Scalar:
+        return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Null:
+        return "nothing";
+    default:
+        return "nothing";
+    }
+}
+
+YamlContext::YamlContext(std::string file, DiagnosticList& diagnostics)
+    : m_file(std::move(file)),
+      m_diagnostics(diagnostics)
+{
+}
+
+SourceLocation
+YamlContext::Location(const YAML::Node& node) const
+{
+    YAML::Mark mark = node.Mark();
+    if (mark.is_null())
+    {
+        return SourceLocation{m_file, 0, 0};
+    }
+    return SourceLocation{m_file, mark.line + 1, mark.column + 1};
+}
+
+void
+YamlContext::Error(const YAML::Node& node, const std::string& message)
+{
+    m_diagnostics.Add(Location(node), message);
+}
+
+void
+YamlContext::Error(const SourceLocation& location, const std::string& message)
+{
+    m_diagnostics.Add(location, message);
+}
+
+bool
+YamlContext::CheckMap(const YAML::Node& node, const std::string& what,
+                      const std::vector<std::string>& allowed)
+{
+    return CheckKeys(node, what, &allowed);
+}
+
+bool
+YamlContext::CheckNameMap(const YAML::Node& node, const std::string& what)
+{
+    return CheckKeys(node, what, nullptr);
+}
+
+bool
+YamlContext::CheckKeys(const YAML::Node& node, const std::string& what,
+                       const std::vector<std::string>* allowed)
+{
+    if (!node.IsMap())
+    {
+        Error(node, what + " must be a map, got " + YamlKindName(node));
+        return false;
+    }
+    bool ok = true;
+    std::map<std::string, SourceLocation> seen;
+    for (const auto& entry : node)
+    {
+        const YAML::Node& key = entry.first;
+        if (!key.IsScalar())
+        {
+            Error(key, "keys of " + what + " must be names");
+            ok = false;
+            continue;
+        }
+        const std::string& name = key.Scalar();
+        auto previous = seen.find(name);
+        if (previous != seen.end())
+        {
+            Error(key, "duplicate key '" + name + "' in " + what + " (first at " +
+                           previous->second.ToString() + ")");
+            ok = false;
+            continue;
+        }
+        seen.emplace(name, Location(key));
+        if (allowed != nullptr && std::find(allowed->begin(), allowed->end(), name) == allowed->end())
+        {
+            std::string expected;
+            for (const auto& a : *allowed)
+            {
+                expected += (expected.empty() ? "" : ", ") + a;
+            }
+            std::string hint = DidYouMean(name, *allowed);
+            Error(key, "unknown key '" + name + "' in " + what +
+                           (hint.empty() ? " (expected one of: " + expected + ")" : hint));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool
+YamlContext::Require(const YAML::Node& node, const std::string& what,
+                     const std::vector<std::string>& required)
+{
+    bool ok = true;
+    for (const auto& key : required)
+    {
+        if (!node[key])
+        {
+            Error(node, what + " lacks required key '" + key + "'");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+std::optional<std::string>
+YamlContext::String(const YAML::Node& map, const std::string& key)
+{
+    YAML::Node value = map[key];
+    if (!value)
+    {
+        return std::nullopt;
+    }
+    if (!value.IsScalar())
+    {
+        Error(value, "'" + key + "' must be a single value, got " + YamlKindName(value));
+        return std::nullopt;
+    }
+    return value.Scalar();
+}
+
+std::optional<std::int64_t>
+YamlContext::Integer(const YAML::Node& map, const std::string& key, std::int64_t min,
+                     std::int64_t max)
+{
+    auto text = String(map, key);
+    if (!text)
+    {
+        return std::nullopt;
+    }
+    std::int64_t value = 0;
+    bool digits = !text->empty() && text->size() <= 18;
+    for (std::size_t i = 0; i < text->size() && digits; ++i)
+    {
+        char c = (*text)[i];
+        if (c == '-' && i == 0 && text->size() > 1)
+        {
+            continue;
+        }
+        digits = c >= '0' && c <= '9';
+    }
+    if (digits)
+    {
+        value = std::stoll(*text);
+    }
+    if (!digits || value < min || value > max)
+    {
+        Error(map[key], "'" + key + "' must be a whole number from " + std::to_string(min) +
+                            " to " + std::to_string(max) + ", got '" + *text + "'");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool>
+YamlContext::Boolean(const YAML::Node& map, const std::string& key)
+{
+    auto text = String(map, key);
+    if (!text)
+    {
+        return std::nullopt;
+    }
+    if (*text == "true")
+    {
+        return true;
+    }
+    if (*text == "false")
+    {
+        return false;
+    }
+    Error(map[key], "'" + key + "' must be true or false, got '" + *text + "'");
+    return std::nullopt;
+}
+
+std::vector<YAML::Node>
+YamlContext::StringList(const YAML::Node& map, const std::string& key)
+{
+    YAML::Node value = map[key];
+    if (!value)
+    {
+        return {};
+    }
+    return ScalarOrList(value, "'" + key + "'");
+}
+
+std::vector<YAML::Node>
+YamlContext::ScalarOrList(const YAML::Node& node, const std::string& what)
+{
+    std::vector<YAML::Node> items;
+    if (node.IsScalar())
+    {
+        items.push_back(node);
+        return items;
+    }
+    if (!node.IsSequence())
+    {
+        Error(node, what + " must be a name or a list of names, got " + YamlKindName(node));
+        return items;
+    }
+    for (const auto& element : node)
+    {
+        if (!element.IsScalar())
+        {
+            Error(element, what + " must list names, got " + YamlKindName(element));
+            continue;
+        }
+        items.push_back(element);
+    }
+    return items;
+}
+
+} // namespace core
+} // namespace segproof

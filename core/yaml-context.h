@@ -1,0 +1,75 @@
+#ifndef SEGPROOF_CORE_YAML_CONTEXT_H
+#define SEGPROOF_CORE_YAML_CONTEXT_H
+
+#include "input-error.h"
+#include "source-location.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Shared by the scenario's section readers: the file name, the diagnostics collected so far,
+/// and typed access to YAML nodes that reports every mismatch at its FILE:LINE:COL.
+/// Internal to core (the public entry point is scenario-reader.h).
+class YamlContext
+{
+public:
+    YamlContext(std::string file, DiagnosticList& diagnostics);
+
+    /// The file being read.
+    const std::string& File() const { return m_file; }
+    /// Where the node was written.
+    SourceLocation Location(const YAML::Node& node) const;
+    /// Records an error at the node.
+    void Error(const YAML::Node& node, const std::string& message);
+    /// Records an error at a known location.
+    void Error(const SourceLocation& location, const std::string& message);
+    /// True when no error has been recorded yet.
+    bool Clean() const { return !m_diagnostics.HasErrors(); }
+
+    /// Checks that `node` is a map whose keys are all in `allowed`, none twice; reports each
+    /// unknown key with a suggestion. `what` names the map in messages ("a segment").
+    bool CheckMap(const YAML::Node& node, const std::string& what,
+                  const std::vector<std::string>& allowed);
+    /// Checks that `node` is a map from names to definitions (groups, services, postures):
+    /// scalar keys, none twice.
+    bool CheckNameMap(const YAML::Node& node, const std::string& what);
+    /// Reports each key of `required` that the map lacks.
+    bool Require(const YAML::Node& node, const std::string& what,
+                 const std::vector<std::string>& required);
+
+    /// The scalar at `key` as a string; nullopt (with an error if present but not a scalar).
+    std::optional<std::string> String(const YAML::Node& map, const std::string& key);
+    /// The scalar at `key` as an integer within [min, max].
+    std::optional<std::int64_t> Integer(const YAML::Node& map, const std::string& key,
+                                        std::int64_t min, std::int64_t max);
+    /// The scalar at `key` as a boolean (true / false).
+    std::optional<bool> Boolean(const YAML::Node& map, const std::string& key);
+    /// A scalar, or a list of scalars, at `key`; each element with its node for locations.
+    std::vector<YAML::Node> StringList(const YAML::Node& map, const std::string& key);
+    /// A scalar node or each element of a sequence of scalars.
+    std::vector<YAML::Node> ScalarOrList(const YAML::Node& node, const std::string& what);
+
+private:
+    bool CheckKeys(const YAML::Node& node, const std::string& what,
+                   const std::vector<std::string>* allowed);
+
+    std::string m_file;
+    DiagnosticList& m_diagnostics;
+};
+
+/// "a map", "a list", "a scalar" or "nothing", for type errors.
+std::string YamlKindName(const YAML::Node& node);
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,379 @@
+#include "validate-summary.h"
+
+#include <algorithm>
+#include <iomanip>
+#include <map>
+#include <sstream>
+
+namespace segproof
+{
+namespace reports
+{
+
+namespace
+{
+
+using core::Index;
+using core::MachineKind;
+
+constexpr std::size_t kMaxSegmentRows = 24;
+constexpr std::size_t kMaxListItems = 12;
+
+std::string
+Plural(std::size_t n, const std::string& word)
+{
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string
+Thousands(std::uint64_t n)
+{
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
+std::string
+Bytes(std::uint64_t bytes)
+{
+    const char* units[] = {"B", "KB", "MB", "GB", "TB"};
+    double value = static_cast<double>(bytes);
+    int unit = 0;
+    while (value >= 1000 && unit < 4)
+    {
+        value /= 1000;
+        ++unit;
+    }
+    std::ostringstream out;
+    out << std::setprecision(value < 10 ? 2 : 3) << value << " " << units[unit];
+    return out.str();
+}
+
+/// Joins items, cutting after kMaxListItems with "... and N more".
+std::string
+JoinCut(const std::vector<std::string>& items, const std::string& separator)
+{
+    std::string text;
+    for (std::size_t i = 0; i < items.size() && i < kMaxListItems; ++i)
+    {
+        text += (i == 0 ? "" : separator) + items[i];
+    }
+    if (items.size() > kMaxListItems)
+    {
+        text += separator + "... and " + std::to_string(items.size() - kMaxListItems) + " more";
+    }
+    return text;
+}
+
+/// Joins items into lines of at most kWidth columns, each after `indent`; after `maxLines`
+/// lines the rest is counted as "... and N more".
+std::string
+WrapCut(const std::vector<std::string>& items, const std::string& indent, std::size_t maxLines)
+{
+    constexpr std::size_t kWidth = 100;
+    std::vector<std::string> lines(1);
+    std::size_t placed = 0;
+    for (; placed < items.size(); ++placed)
+    {
+        std::string piece = items[placed] + (placed + 1 < items.size() ? "," : "");
+        if (!lines.back().empty() && indent.size() + lines.back().size() + 1 + piece.size() > kWidth)
+        {
+            if (lines.size() == maxLines)
+            {
+                break;
+            }
+            lines.emplace_back();
+        }
+        lines.back() += (lines.back().empty() ? "" : " ") + piece;
+    }
+    if (placed < items.size())
+    {
+        lines.back() += " ... and " + std::to_string(items.size() - placed) + " more";
+    }
+    std::string text;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+    {
+        text += (i == 0 ? "" : "\n" + indent) + lines[i];
+    }
+    return text;
+}
+
+struct Counts
+{
+    std::size_t desktops = 0;
+    std::size_t servers = 0;
+    std::size_t Total() const { return desktops + servers; }
+    void Add(MachineKind kind) { (kind == MachineKind::Desktop ? desktops : servers)++; }
+};
+
+std::string
+KindText(const Counts& c)
+{
+    std::vector<std::string> parts;
+    if (c.desktops > 0)
+    {
+        parts.push_back(Plural(c.desktops, "desktop"));
+    }
+    if (c.servers > 0)
+    {
+        parts.push_back(Plural(c.servers, "server"));
+    }
+    return parts.empty() ? "empty" : parts.size() == 1 ? parts[0] : parts[0] + ", " + parts[1];
+}
+
+void
+WriteEstate(std::ostringstream& out, const core::Scenario& scenario)
+{
+    const core::Estate& estate = scenario.GetEstate();
+    Counts all;
+    std::vector<Counts> perSegment(estate.Segments().size());
+    std::vector<Counts> perHost(estate.Hosts().size());
+    Counts unhosted;
+    for (const auto& m : estate.Machines())
+    {
+        all.Add(m.kind);
+        perSegment[static_cast<std::size_t>(m.segment)].Add(m.kind);
+        if (m.host == core::kNone)
+        {
+            unhosted.Add(m.kind);
+        }
+        else
+        {
+            perHost[static_cast<std::size_t>(m.host)].Add(m.kind);
+        }
+    }
+    out << "estate      " << Plural(all.Total(), "machine") << " (" << KindText(all) << ") in "
+        << Plural(estate.Segments().size(), "segment") << " on "
+        << Plural(estate.Hosts().size(), "host") << "; "
+        << Plural(estate.Externals().size(), "external address") << "\n";
+
+    out << "  segment              vlan  cidr                desktops  servers  free\n";
+    for (std::size_t s = 0; s < estate.Segments().size() && s < kMaxSegmentRows; ++s)
+    {
+        const core::Segment& segment = estate.Segments()[s];
+        std::uint64_t usable = segment.cidr.Size() > 2 ? segment.cidr.Size() - 2 : 0;
+        std::uint64_t used = perSegment[s].Total();
+        out << "  " << std::left << std::setw(20) << segment.name << " " << std::right
+            << std::setw(4) << (segment.vlan > 0 ? std::to_string(segment.vlan) : "-") << "  "
+            << std::left << std::setw(18) << segment.cidr.ToString() << std::right
+            << std::setw(9) << perSegment[s].desktops << std::setw(9) << perSegment[s].servers
+            << std::setw(6) << (usable > used ? usable - used : 0) << "\n";
+    }
+    if (estate.Segments().size() > kMaxSegmentRows)
+    {
+        out << "  ... and " << estate.Segments().size() - kMaxSegmentRows << " more segments\n";
+    }
+
+    // Hosts: list them when few; otherwise group hosts by what they carry.
+    std::vector<std::string> hostItems;
+    if (estate.Hosts().size() <= 8)
+    {
+        for (std::size_t h = 0; h < estate.Hosts().size(); ++h)
+        {
+            hostItems.push_back(estate.Hosts()[h].name + " " + KindText(perHost[h]));
+        }
+    }
+    else
+    {
+        std::map<std::string, std::size_t> shapes;
+        for (const auto& c : perHost)
+        {
+            shapes[KindText(c)]++;
+        }
+        std::vector<std::pair<std::size_t, std::string>> sorted;
+        for (const auto& [shape, n] : shapes)
+        {
+            sorted.emplace_back(n, shape);
+        }
+        std::sort(sorted.rbegin(), sorted.rend());
+        for (const auto& [n, shape] : sorted)
+        {
+            hostItems.push_back(Plural(n, "host") + " with " + shape);
+        }
+    }
+    if (unhosted.Total() > 0)
+    {
+        hostItems.push_back("no host (no vNIC, no DFW): " + KindText(unhosted));
+    }
+    if (!hostItems.empty())
+    {
+        out << "  hosts     " << JoinCut(hostItems, "; ") << "\n";
+    }
+    std::vector<std::string> externals;
+    for (const auto& e : estate.Externals())
+    {
+        externals.push_back(e.name + " " + core::FormatIpv4(e.ip));
+    }
+    if (!externals.empty())
+    {
+        out << "  external  " << JoinCut(externals, ", ") << "\n";
+    }
+    for (const auto& m : estate.Machines())
+    {
+        if (m.holds)
+        {
+            out << "  crown jewel  " << m.name << " (" << core::FormatIpv4(m.ip) << ") holds "
+                << Thousands(m.holds->records) << " records, " << Bytes(m.holds->bytes) << "\n";
+        }
+    }
+}
+
+void
+WriteGroups(std::ostringstream& out, const core::Scenario& scenario)
+{
+    const core::Estate& estate = scenario.GetEstate();
+    std::vector<std::string> items;
+    for (const auto& g : scenario.Groups())
+    {
+        std::size_t machines = 0;
+        for (const auto& m : estate.Machines())
+        {
+            machines += g.addresses.Contains(m.ip) ? 1 : 0;
+        }
+        for (const auto& e : estate.Externals())
+        {
+            machines += g.addresses.Contains(e.ip) ? 1 : 0;
+        }
+        std::string text = g.name + " " + std::to_string(machines);
+        if (g.addresses.Size() != machines)
+        {
+            text += " (" + Thousands(g.addresses.Size()) + " addresses)";
+        }
+        items.push_back(text);
+    }
+    std::string head = "groups (" + std::to_string(scenario.Groups().size()) + ")  ";
+    out << head << WrapCut(items, std::string(head.size(), ' '), 4) << "\n";
+}
+
+void
+WriteServices(std::ostringstream& out, const core::Scenario& scenario)
+{
+    std::vector<std::string> items;
+    for (const auto& s : scenario.Services())
+    {
+        std::string entries;
+        for (const auto& e : s.entries)
+        {
+            entries += (entries.empty() ? "" : " ") + e.ToString();
+        }
+        items.push_back(s.name + " " + (s.entries.size() > 1 ? "(" + entries + ")" : entries));
+    }
+    std::string head = "services (" + std::to_string(scenario.Services().size()) + ")  ";
+    out << head << WrapCut(items, std::string(head.size(), ' '), 3) << "\n";
+}
+
+void
+WriteFirewalls(std::ostringstream& out, const core::Scenario& scenario)
+{
+    out << "firewalls\n";
+    for (auto kind : core::kAllFirewallKinds)
+    {
+        const core::Firewall* fw = scenario.FindFirewall(kind);
+        if (fw == nullptr)
+        {
+            continue;
+        }
+        std::size_t appliedTo = 0;
+        std::size_t disabled = 0;
+        for (const auto& r : fw->rules)
+        {
+            appliedTo += r.AppliesEverywhere() ? 0 : 1;
+            disabled += r.disabled ? 1 : 0;
+        }
+        out << "  " << std::left << std::setw(10) << core::FirewallKindName(kind) << std::right
+            << std::setw(6) << fw->rules.size() << " rules";
+        if (kind == core::FirewallKind::Host)
+        {
+            std::size_t runs = 0;
+            for (const auto& m : scenario.GetEstate().Machines())
+            {
+                runs += fw->appliesTo.addresses.Contains(m.ip) ? 1 : 0;
+            }
+            out << ", default in " << core::ActionName(fw->defaultIn) << " / out "
+                << core::ActionName(fw->defaultOut) << ", on " << Plural(runs, "machine") << " ("
+                << fw->appliesTo.ToString() << ")";
+        }
+        else
+        {
+            out << ", default " << core::ActionName(fw->defaultIn);
+        }
+        if (appliedTo > 0)
+        {
+            out << ", " << appliedTo << " with applied_to";
+        }
+        if (disabled > 0)
+        {
+            out << ", " << disabled << " disabled";
+        }
+        out << "\n";
+    }
+}
+
+void
+WritePostures(std::ostringstream& out, const core::Scenario& scenario)
+{
+    out << "postures (" << scenario.Postures().size() << ")\n";
+    for (const auto& p : scenario.Postures())
+    {
+        out << "  " << std::left << std::setw(22) << p.name << std::right << p.FirewallList()
+            << (p.quarantine ? " + quarantine" : "") << "\n";
+    }
+}
+
+void
+WriteIntents(std::ostringstream& out, const core::Scenario& scenario)
+{
+    std::map<core::IntentKind, std::size_t> byKind;
+    std::size_t compromised = 0;
+    for (const auto& i : scenario.Intents())
+    {
+        byKind[i.kind]++;
+        compromised += i.assumeCompromised.written.empty() ? 0 : 1;
+    }
+    out << "intents (" << scenario.Intents().size() << ")";
+    std::string sep = "  ";
+    for (const auto& [kind, n] : byKind)
+    {
+        out << sep << n << " " << core::IntentKindName(kind);
+        sep = ", ";
+    }
+    if (compromised > 0)
+    {
+        out << "; " << compromised << " assume compromised machines";
+    }
+    out << "\n";
+}
+
+} // namespace
+
+std::string
+FormatValidateSummary(const core::Scenario& scenario)
+{
+    std::ostringstream out;
+    out << scenario.Name() << "  (" << scenario.SourceFile() << ", " << scenario.Format()
+        << ")\n";
+    if (!scenario.Description().empty())
+    {
+        out << scenario.Description() << "\n";
+    }
+    out << "\n";
+    WriteEstate(out, scenario);
+    WriteGroups(out, scenario);
+    WriteServices(out, scenario);
+    WriteFirewalls(out, scenario);
+    WritePostures(out, scenario);
+    WriteIntents(out, scenario);
+    if (scenario.Attack().present || scenario.Defence().present)
+    {
+        out << "simulation  " << (scenario.Attack().present ? "attack: given" : "attack: defaults")
+            << ", " << (scenario.Defence().present ? "defence: given" : "defence: defaults")
+            << "\n";
+    }
+    return out.str();
+}
+
+} // namespace reports
+} // namespace segproof

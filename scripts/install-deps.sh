@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian packages segproof builds and tests with, only those missing.
+# Idempotent; uses sudo only when not root. Prints what it installs.
+set -euo pipefail
+
+packages=(
+  build-essential cmake make pkg-config
+  libns3-dev ns3 libgsl-dev        # ns-3 3.37; its CMake config needs ns3's binaries and GSL
+  libz3-dev                        # Z3 4.8 (no CMake config: cmake/Z3.cmake wraps it)
+  libboost-graph-dev libcli11-dev libgtest-dev libgmock-dev
+  libyaml-cpp-dev nlohmann-json3-dev
+  clang-format
+)
+packages+=("$@")
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

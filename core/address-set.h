@@ -22,6 +22,10 @@ struct AddressRange
     {
         return first == other.first && last == other.last;
     }
+    bool operator<(const AddressRange& other) const
+    {
+        return first != other.first ? first < other.first : last < other.last;
+    }
 };
 
 /// A set of IPv4 addresses kept as sorted, disjoint, non-adjacent ranges.

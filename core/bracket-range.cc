@@ -19,6 +19,9 @@ struct Piece
     std::size_t width = 0; ///< zero-padding width
 };
 
+/// Counts at or past this are reported as "more than" it.
+constexpr unsigned long long kSaturated = 1000000000000000000ULL;
+
 bool
 AllDigits(const std::string& s)
 {
@@ -47,8 +50,8 @@ ExpandBracketRange(const std::string& pattern, std::size_t limit)
     {
         std::size_t open = pattern.find('[', pos);
         Piece piece;
-        piece.literal = pattern.substr(pos, open == std::string::npos ? std::string::npos
-                                                                      : open - pos);
+        piece.literal =
+            pattern.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
         if (piece.literal.find(']') != std::string::npos)
         {
             return {{}, "'" + pattern + "': ']' without '['"};
@@ -69,8 +72,9 @@ ExpandBracketRange(const std::string& pattern, std::size_t limit)
         std::string hi = dash == std::string::npos ? "" : body.substr(dash + 1);
         if (!AllDigits(lo) || !AllDigits(hi))
         {
-            return {{}, "'" + pattern + "': a bracket range is [FIRST-LAST] with digits, got '[" +
-                            body + "]'"};
+            return {{},
+                    "'" + pattern + "': a bracket range is [FIRST-LAST] with digits, got '[" +
+                        body + "]'"};
         }
         piece.isRange = true;
         piece.first = std::stoul(lo);
@@ -82,14 +86,19 @@ ExpandBracketRange(const std::string& pattern, std::size_t limit)
         {
             return {{}, "'" + pattern + "': range [" + body + "] runs backwards"};
         }
-        total *= piece.last - piece.first + 1;
-        if (total > limit)
-        {
-            return {{}, "'" + pattern + "' expands to more than " + std::to_string(limit) +
-                            " names (the limit per range; see docs/limits.md)"};
-        }
+        // Saturating product: many wide brackets would overflow, and only the count matters.
+        unsigned long long count = piece.last - piece.first + 1;
+        total = total > kSaturated / count ? kSaturated : total * count;
         pieces.push_back(piece);
         pos = close + 1;
+    }
+    if (total > limit)
+    {
+        std::string count =
+            total >= kSaturated ? "more than " + std::to_string(kSaturated) : std::to_string(total);
+        return {{},
+                "'" + pattern + "' expands to " + count + " names, more than " +
+                    std::to_string(limit) + " (the limit per range; see docs/limits.md)"};
     }
 
     BracketExpansion result;

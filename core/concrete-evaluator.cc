@@ -41,8 +41,7 @@ EnforcementPoint::GetSide() const
 }
 
 ConcreteEvaluator::ConcreteEvaluator(const Scenario& scenario)
-    : m_scenario(scenario),
-      m_topology(scenario.GetEstate())
+    : m_scenario(scenario), m_topology(scenario.GetEstate())
 {
 }
 
@@ -55,8 +54,8 @@ ConcreteEvaluator::InModel(Ipv4Address source, Ipv4Address destination) const
 }
 
 std::vector<EnforcementPoint>
-ConcreteEvaluator::PointsOnPath(Ipv4Address source, Ipv4Address destination,
-                                const Posture& posture, const AddressSet& hostFirewallOff) const
+ConcreteEvaluator::PointsOnPath(Ipv4Address source, Ipv4Address destination, const Posture& posture,
+                                const AddressSet& hostFirewallOff) const
 {
     std::vector<EnforcementPoint> points;
     if (!InModel(source, destination))
@@ -65,7 +64,8 @@ ConcreteEvaluator::PointsOnPath(Ipv4Address source, Ipv4Address destination,
     }
     const Estate& estate = m_scenario.GetEstate();
     const Firewall* host = m_scenario.FindFirewall(FirewallKind::Host);
-    auto hostFirewallRuns = [&](Index machine) {
+    auto hostFirewallRuns = [&](Index machine)
+    {
         if (host == nullptr || !posture.Has(FirewallKind::Host))
         {
             return false;
@@ -100,8 +100,7 @@ ConcreteEvaluator::PointsOnPath(Ipv4Address source, Ipv4Address destination,
                 // The vNIC next to the source sees the packet leave; the one next to the
                 // destination sees it arrive.
                 bool sourceSide = m_topology.Info(path.front()).machine == info.machine;
-                points.push_back(
-                    {sourceSide ? PointKind::DfwOut : PointKind::DfwIn, info.machine});
+                points.push_back({sourceSide ? PointKind::DfwOut : PointKind::DfwIn, info.machine});
             }
             break;
         case Topology::VertexKind::Gateway:
@@ -167,9 +166,14 @@ ConcreteEvaluator::Evaluate(const Connection& connection, const Posture& posture
 std::string
 ConcreteEvaluator::Label(const EnforcementPoint& point) const
 {
-    auto machineName = [this, &point]() {
-        return m_scenario.GetEstate().Machines()[static_cast<std::size_t>(point.machine)].name;
-    };
+    return PointLabel(point, m_scenario.GetEstate());
+}
+
+std::string
+PointLabel(const EnforcementPoint& point, const Estate& estate)
+{
+    auto machineName = [&]()
+    { return estate.Machines()[static_cast<std::size_t>(point.machine)].name; };
     switch (point.kind)
     {
     case PointKind::HostOut:

@@ -37,6 +37,9 @@ struct EnforcementPoint
     Side GetSide() const;
 };
 
+/// "dfw-out@vdi001", "gateway", "host-in@fs01".
+std::string PointLabel(const EnforcementPoint& point, const Estate& estate);
+
 /// What one enforcement point decided.
 struct Decision
 {

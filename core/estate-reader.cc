@@ -37,8 +37,8 @@ std::optional<std::uint64_t>
 ParseByteSize(const std::string& text)
 {
     std::size_t pos = 0;
-    while (pos < text.size() && (std::isdigit(static_cast<unsigned char>(text[pos])) ||
-                                 text[pos] == '.'))
+    while (pos < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.'))
     {
         ++pos;
     }
@@ -55,10 +55,16 @@ ParseByteSize(const std::string& text)
     {
         return std::nullopt;
     }
-    static const std::map<std::string, double> units = {
-        {"", 1},        {"B", 1},         {"KB", 1e3},           {"MB", 1e6},
-        {"GB", 1e9},    {"TB", 1e12},     {"KiB", 1024.0},       {"MiB", 1048576.0},
-        {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}};
+    static const std::map<std::string, double> units = {{"", 1},
+                                                        {"B", 1},
+                                                        {"KB", 1e3},
+                                                        {"MB", 1e6},
+                                                        {"GB", 1e9},
+                                                        {"TB", 1e12},
+                                                        {"KiB", 1024.0},
+                                                        {"MiB", 1048576.0},
+                                                        {"GiB", 1073741824.0},
+                                                        {"TiB", 1099511627776.0}};
     auto unit = units.find(text.substr(pos));
     if (unit == units.end() || number * unit->second > 1.8e19)
     {
@@ -72,25 +78,25 @@ struct PendingMachine
 {
     Machine machine;
     std::optional<Ipv4Address> explicitIp; ///< nullopt: ip auto
-    YAML::Node ipNode;                      ///< for messages
+    YAML::Node ipNode;                     ///< for messages
+    bool ipUnreadable = false;             ///< `ip` was neither an address nor auto (reported)
 };
 
 class EstateReader
 {
 public:
     EstateReader(YamlContext& context, const ServiceResolver& resolveServices)
-        : m_context(context),
-          m_resolveServices(resolveServices)
+        : m_context(context), m_resolveServices(resolveServices)
     {
     }
 
     Estate Read(const YAML::Node& node)
     {
-        if (!m_context.CheckMap(node, "estate", {"segments", "hosts", "machines", "external"}))
+        if (!m_context.CheckMap(node, "'estate'", {"segments", "hosts", "machines", "external"}))
         {
             return Estate();
         }
-        m_context.Require(node, "estate", {"segments", "machines"});
+        m_context.Require(node, "'estate'", {"segments", "machines"});
         ReadSegments(node["segments"]);
         ReadHosts(node["hosts"]);
         ReadMachines(node["machines"]);
@@ -105,6 +111,9 @@ public:
         return Estate(std::move(m_segments), std::move(m_hosts), std::move(machines),
                       std::move(m_externals));
     }
+
+    /// Segments defined with a CIDR that did not parse (already reported).
+    const std::set<std::string>& UnusableSegments() const { return m_unusableSegments; }
 
 private:
     template <typename F>
@@ -127,81 +136,101 @@ private:
 
     void ReadSegments(const YAML::Node& list)
     {
-        ForEachListItem(list, "'segments'", [this](const YAML::Node& item) {
-            if (!m_context.CheckMap(item, "a segment", {"name", "vlan", "cidr"}) ||
-                !m_context.Require(item, "a segment", {"name", "cidr"}))
+        ForEachListItem(
+            list, "'segments'",
+            [this](const YAML::Node& item)
             {
-                return;
-            }
-            Segment segment;
-            segment.name = m_context.String(item, "name").value_or("");
-            segment.location = m_context.Location(item);
-            segment.vlan = static_cast<int>(m_context.Integer(item, "vlan", 1, 4094).value_or(0));
-            auto cidrText = m_context.String(item, "cidr");
-            if (!cidrText)
-            {
-                return;
-            }
-            CidrParse parsed = ParseCidr(*cidrText);
-            if (!parsed.cidr)
-            {
-                m_context.Error(item["cidr"], parsed.error);
-                return;
-            }
-            segment.cidr = *parsed.cidr;
-            if (!ClaimName(m_segmentNames, segment.name, item["name"], "segment"))
-            {
-                return;
-            }
-            for (const auto& other : m_segments)
-            {
-                if (other.cidr.Overlaps(segment.cidr))
+                if (!m_context.CheckMap(item, "a segment", {"name", "vlan", "cidr"}) ||
+                    !m_context.Require(item, "a segment", {"name", "cidr"}))
                 {
-                    m_context.Error(item["cidr"], "segment '" + segment.name + "' (" +
-                                                      segment.cidr.ToString() +
-                                                      ") overlaps segment '" + other.name +
-                                                      "' (" + other.cidr.ToString() + ") at " +
-                                                      other.location.ToString());
+                    return;
                 }
-            }
-            m_segments.push_back(segment);
-        });
+                Segment segment;
+                auto name = m_context.String(item, "name");
+                segment.name = name.value_or("");
+                segment.location = m_context.Location(item);
+                segment.vlan =
+                    static_cast<int>(m_context.Integer(item, "vlan", 1, 4094).value_or(0));
+                auto cidrText = m_context.String(item, "cidr");
+                bool usable = cidrText.has_value();
+                if (cidrText)
+                {
+                    CidrParse parsed = ParseCidr(*cidrText);
+                    if (!parsed.cidr)
+                    {
+                        m_context.Error(item["cidr"], parsed.error);
+                    }
+                    // With host bits set the intended prefix is plain; carry on with it so that
+                    // the machines of the segment are checked and not reported as dangling.
+                    usable = parsed.cidr || parsed.suggestion;
+                    segment.cidr = parsed.cidr ? *parsed.cidr : parsed.suggestion.value_or(Cidr{});
+                }
+                if (!name || !ClaimName(m_segmentNames, segment.name, item["name"], "segment"))
+                {
+                    return;
+                }
+                if (!usable)
+                {
+                    m_unusableSegments.insert(segment.name);
+                    return;
+                }
+                for (const auto& other : m_segments)
+                {
+                    if (other.cidr.Overlaps(segment.cidr))
+                    {
+                        m_context.Error(item["cidr"], "segment '" + segment.name + "' (" +
+                                                          segment.cidr.ToString() +
+                                                          ") overlaps segment '" + other.name +
+                                                          "' (" + other.cidr.ToString() + ") at " +
+                                                          other.location.ToString());
+                    }
+                }
+                m_segments.push_back(segment);
+            });
     }
 
     void ReadHosts(const YAML::Node& list)
     {
-        ForEachListItem(list, "'hosts'", [this](const YAML::Node& item) {
-            if (!m_context.CheckMap(item, "a host", {"name"}) ||
-                !m_context.Require(item, "a host", {"name"}))
-            {
-                return;
-            }
-            auto pattern = m_context.String(item, "name");
-            if (!pattern)
-            {
-                return;
-            }
-            for (const auto& name : Expand(*pattern, item["name"]))
-            {
-                if (ClaimName(m_hostNames, name, item["name"], "host"))
-                {
-                    m_hosts.push_back(Host{name, m_context.Location(item)});
-                }
-            }
-        });
+        ForEachListItem(list, "'hosts'",
+                        [this](const YAML::Node& item)
+                        {
+                            if (!m_context.CheckMap(item, "a host", {"name"}) ||
+                                !m_context.Require(item, "a host", {"name"}))
+                            {
+                                return;
+                            }
+                            auto pattern = m_context.String(item, "name");
+                            if (!pattern)
+                            {
+                                return;
+                            }
+                            std::vector<std::string> names = Expand(*pattern, item["name"]);
+                            std::vector<bool> claimed =
+                                ClaimNames(m_hostNames, names, item["name"], "host");
+                            for (std::size_t i = 0; i < names.size(); ++i)
+                            {
+                                if (claimed[i])
+                                {
+                                    m_hosts.push_back(Host{names[i], m_context.Location(item)});
+                                }
+                            }
+                        });
     }
 
     void ReadMachines(const YAML::Node& list)
     {
-        ForEachListItem(list, "'machines'", [this](const YAML::Node& item) {
-            if (!m_context.CheckMap(item, "a machine", {"name", "kind", "segment", "host", "ip",
-                                                        "tags", "listens", "holds", "os"}) ||
-                !m_context.Require(item, "a machine", {"name", "kind", "segment"}))
-            {
-                return;
-            }
-            ReadMachineEntry(item);
-        });
+        ForEachListItem(list, "'machines'",
+                        [this](const YAML::Node& item)
+                        {
+                            if (!m_context.CheckMap(item, "a machine",
+                                                    {"name", "kind", "segment", "host", "ip",
+                                                     "tags", "listens", "holds", "os"}) ||
+                                !m_context.Require(item, "a machine", {"name", "kind", "segment"}))
+                            {
+                                return;
+                            }
+                            ReadMachineEntry(item);
+                        });
     }
 
     void ReadMachineEntry(const YAML::Node& item)
@@ -219,14 +248,14 @@ private:
         }
         else if (kind)
         {
-            m_context.Error(item["kind"], "kind must be desktop or server, got '" + *kind + "'" +
+            m_context.Error(item["kind"], "'kind' must be desktop or server, got '" + *kind + "'" +
                                               DidYouMean(*kind, {"desktop", "server"}));
         }
         auto segmentName = m_context.String(item, "segment");
         if (segmentName)
         {
             prototype.segment = FindSegment(*segmentName);
-            if (prototype.segment == kNone)
+            if (prototype.segment == kNone && m_unusableSegments.count(*segmentName) == 0)
             {
                 m_context.Error(item["segment"], "unknown segment '" + *segmentName + "'" +
                                                      DidYouMean(*segmentName, SegmentNames()));
@@ -249,15 +278,16 @@ private:
         prototype.holds = ReadHoldings(item["holds"]);
 
         std::optional<Ipv4Address> firstIp;
+        bool ipUnreadable = false;
         auto ipText = m_context.String(item, "ip");
         if (ipText && *ipText != "auto")
         {
             firstIp = ParseIpv4(*ipText);
             if (!firstIp)
             {
-                m_context.Error(item["ip"], "ip must be an IPv4 address or 'auto', got '" +
-                                                *ipText + "'");
-                return;
+                m_context.Error(item["ip"],
+                                "'ip' must be an IPv4 address or 'auto', got '" + *ipText + "'");
+                ipUnreadable = true; // the machines still get their names, for references
             }
         }
 
@@ -274,13 +304,14 @@ private:
                                               " machines (the limit; see docs/limits.md)");
             return;
         }
+        std::vector<bool> claimed = ClaimNames(m_machineNames, names, item["name"], "machine");
         for (std::size_t i = 0; i < names.size(); ++i)
         {
-            if (!ClaimName(m_machineNames, names[i], item["name"], "machine"))
+            if (!claimed[i])
             {
                 continue;
             }
-            PendingMachine pending{prototype, std::nullopt, item["ip"]};
+            PendingMachine pending{prototype, std::nullopt, item["ip"], ipUnreadable};
             pending.machine.name = names[i];
             pending.machine.host = hosts.empty() ? kNone : hosts[i % hosts.size()];
             if (firstIp)
@@ -288,15 +319,14 @@ private:
                 std::uint64_t ip = std::uint64_t{*firstIp} + i;
                 if (ip > 0xffffffffu)
                 {
-                    m_context.Error(item["ip"], "addresses for '" + *pattern +
-                                                    "' run past 255.255.255.255");
+                    m_context.Error(item["ip"],
+                                    "addresses for '" + *pattern + "' run past 255.255.255.255");
                     return;
                 }
                 pending.explicitIp = static_cast<Ipv4Address>(ip);
-                if (!ClaimAddress(pending))
-                {
-                    continue;
-                }
+                // A machine with a wrong address stays in the estate (the error is reported),
+                // so that groups and rules naming it are not reported as dangling too.
+                ClaimAddress(pending);
             }
             m_pending.push_back(std::move(pending));
         }
@@ -340,8 +370,8 @@ private:
             auto parsed = ParseByteSize(*bytes);
             if (!parsed)
             {
-                m_context.Error(node["bytes"], "bytes must be a size such as 250MB, 2GiB or "
-                                               "4096, got '" + *bytes + "'");
+                const std::string expected = "'bytes' must be a size such as 250MB, 2GiB or 4096";
+                m_context.Error(node["bytes"], expected + ", got '" + *bytes + "'");
             }
             holdings.bytes = parsed.value_or(0);
         }
@@ -350,56 +380,68 @@ private:
 
     void ReadExternals(const YAML::Node& list)
     {
-        ForEachListItem(list, "'external'", [this](const YAML::Node& item) {
-            if (!m_context.CheckMap(item, "an external address", {"name", "ip"}) ||
-                !m_context.Require(item, "an external address", {"name", "ip"}))
+        ForEachListItem(
+            list, "'external'",
+            [this](const YAML::Node& item)
             {
-                return;
-            }
-            External external;
-            external.name = m_context.String(item, "name").value_or("");
-            external.location = m_context.Location(item);
-            auto ipText = m_context.String(item, "ip");
-            auto ip = ipText ? ParseIpv4(*ipText) : std::nullopt;
-            if (!ip)
-            {
-                m_context.Error(item["ip"], "ip must be an IPv4 address, got '" +
-                                                ipText.value_or("") + "'");
-                return;
-            }
-            external.ip = *ip;
-            for (const auto& segment : m_segments)
-            {
-                if (segment.cidr.Contains(*ip))
+                if (!m_context.CheckMap(item, "an external address", {"name", "ip"}) ||
+                    !m_context.Require(item, "an external address", {"name", "ip"}))
                 {
-                    m_context.Error(item["ip"], "external address '" + external.name + "' (" +
-                                                    *ipText + ") lies inside segment '" +
-                                                    segment.name + "' (" +
-                                                    segment.cidr.ToString() + ")");
                     return;
                 }
-            }
-            if (m_machineNames.count(external.name) != 0)
-            {
-                m_context.Error(item["name"], "'" + external.name +
-                                                  "' is already the name of a machine at " +
-                                                  m_machineNames[external.name].ToString());
-                return;
-            }
-            if (!ClaimName(m_externalNames, external.name, item["name"], "external address"))
-            {
-                return;
-            }
-            auto taken = m_externalIps.find(*ip);
-            if (taken != m_externalIps.end())
-            {
-                m_context.Error(item["ip"], "address " + *ipText + " is already held by '" +
-                                                taken->second + "'");
-                return;
-            }
-            m_externalIps.emplace(*ip, external.name);
-            m_externals.push_back(external);
-        });
+                External external;
+                auto name = m_context.String(item, "name");
+                external.name = name.value_or("");
+                external.location = m_context.Location(item);
+                auto ipText = m_context.String(item, "ip");
+                if (!ipText)
+                {
+                    return; // reported by String
+                }
+                auto ip = ParseIpv4(*ipText);
+                if (!ip)
+                {
+                    m_context.Error(item["ip"],
+                                    "'ip' must be an IPv4 address, got '" + *ipText + "'");
+                    return;
+                }
+                external.ip = *ip;
+                for (const auto& segment : m_segments)
+                {
+                    if (segment.cidr.Contains(*ip))
+                    {
+                        m_context.Error(item["ip"], "external address '" + external.name + "' (" +
+                                                        *ipText + ") lies inside segment '" +
+                                                        segment.name + "' (" +
+                                                        segment.cidr.ToString() + ")");
+                        return;
+                    }
+                }
+                if (!name)
+                {
+                    return; // reported by String
+                }
+                if (m_machineNames.count(external.name) != 0)
+                {
+                    m_context.Error(item["name"], "'" + external.name +
+                                                      "' is already the name of a machine at " +
+                                                      m_machineNames[external.name].ToString());
+                    return;
+                }
+                if (!ClaimName(m_externalNames, external.name, item["name"], "external address"))
+                {
+                    return;
+                }
+                auto taken = m_externalIps.find(*ip);
+                if (taken != m_externalIps.end())
+                {
+                    m_context.Error(item["ip"], "address " + *ipText + " is already held by '" +
+                                                    taken->second + "'");
+                    return;
+                }
+                m_externalIps.emplace(*ip, external.name);
+                m_externals.push_back(external);
+            });
     }
 
     /// Checks an explicit address: inside its segment, not held by another machine.
@@ -413,9 +455,11 @@ private:
             if (!segment.cidr.Contains(ip) || ip == segment.cidr.First() ||
                 ip == segment.cidr.Last())
             {
-                std::string why = segment.cidr.Contains(ip) ? " is the network or broadcast "
-                                                              "address of segment '"
-                                                            : " lies outside segment '";
+                std::string why = !segment.cidr.Contains(ip)   ? " lies outside segment '"
+                                  : ip == segment.cidr.First() ? " is the network address of "
+                                                                 "segment '"
+                                                               : " is the broadcast address of "
+                                                                 "segment '";
                 m_context.Error(pending.ipNode, "address " + FormatIpv4(ip) + " of '" + m.name +
                                                     "'" + why + segment.name + "' (" +
                                                     segment.cidr.ToString() + ")");
@@ -451,7 +495,7 @@ private:
                 m.ip = *pending.explicitIp;
                 continue;
             }
-            if (m.segment == kNone)
+            if (m.segment == kNone || pending.ipUnreadable)
             {
                 continue;
             }
@@ -465,11 +509,7 @@ private:
             {
                 if (exhausted.insert(m.segment).second)
                 {
-                    m_context.Error(m.location,
-                                    "segment '" + segment.name + "' (" +
-                                        segment.cidr.ToString() + ") has no free address left "
-                                        "for '" + m.name + "': ip auto assigns from network+10 "
-                                        "to broadcast-1");
+                    ReportNoFreeAddress(segment, m);
                 }
                 continue;
             }
@@ -477,6 +517,28 @@ private:
             m_usedIps.emplace(m.ip, m.name);
             ++next;
         }
+    }
+
+    void ReportNoFreeAddress(const Segment& segment, const Machine& machine)
+    {
+        const std::string prefix =
+            "segment '" + segment.name + "' (" + segment.cidr.ToString() + ")";
+        std::uint64_t first = std::uint64_t{segment.cidr.First()} + 10;
+        std::uint64_t last = std::uint64_t{segment.cidr.Last()} - 1;
+        if (segment.cidr.Size() < 2 || first > last)
+        {
+            m_context.Error(machine.location,
+                            prefix +
+                                " is too small for ip auto, which assigns from network+10 "
+                                "to broadcast-1; give '" +
+                                machine.name + "' an explicit ip");
+            return;
+        }
+        m_context.Error(machine.location,
+                        prefix + " has no free address left for '" + machine.name +
+                            "': ip auto takes " + FormatIpv4(static_cast<Ipv4Address>(first)) +
+                            " to " + FormatIpv4(static_cast<Ipv4Address>(last)) +
+                            " (network+10 to broadcast-1) and all of them are in use");
     }
 
     std::vector<std::string> Expand(const std::string& pattern, const YAML::Node& node)
@@ -494,7 +556,7 @@ private:
     {
         if (name.empty())
         {
-            m_context.Error(node, "a " + what + " name must not be empty");
+            m_context.Error(node, Article(what) + " " + what + " name must not be empty");
             return false;
         }
         auto [it, inserted] = names.emplace(name, m_context.Location(node));
@@ -504,6 +566,59 @@ private:
                                       it->second.ToString() + ")");
         }
         return inserted;
+    }
+
+    /// Claims every name an entry expands to; reports the ones already taken in one message
+    /// (two overlapping ranges would otherwise print a line per name). True where claimed.
+    std::vector<bool> ClaimNames(std::map<std::string, SourceLocation>& table,
+                                 const std::vector<std::string>& names, const YAML::Node& node,
+                                 const std::string& what)
+    {
+        std::vector<bool> claimed(names.size(), false);
+        std::vector<std::string> duplicates;
+        SourceLocation firstAt;
+        for (std::size_t i = 0; i < names.size(); ++i)
+        {
+            if (names[i].empty())
+            {
+                m_context.Error(node, Article(what) + " " + what + " name must not be empty");
+                continue;
+            }
+            auto [it, inserted] = table.emplace(names[i], m_context.Location(node));
+            claimed[i] = inserted;
+            if (!inserted)
+            {
+                firstAt = duplicates.empty() ? it->second : firstAt;
+                duplicates.push_back(names[i]);
+            }
+        }
+        if (duplicates.size() == 1)
+        {
+            m_context.Error(node, "duplicate " + what + " name '" + duplicates[0] + "' (first at " +
+                                      firstAt.ToString() + ")");
+        }
+        else if (!duplicates.empty())
+        {
+            const std::size_t shown = 5;
+            std::string list;
+            for (std::size_t i = 0; i < duplicates.size() && i < shown; ++i)
+            {
+                list += (i == 0 ? "" : ", ") + duplicates[i];
+            }
+            if (duplicates.size() > shown)
+            {
+                list += " and " + std::to_string(duplicates.size() - shown) + " more";
+            }
+            m_context.Error(node, "duplicate " + what + " names " + list + " (" +
+                                      std::to_string(duplicates.size()) + " names; " +
+                                      duplicates[0] + " first at " + firstAt.ToString() + ")");
+        }
+        return claimed;
+    }
+
+    static std::string Article(const std::string& noun)
+    {
+        return std::string("aeiou").find(noun.front()) == std::string::npos ? "a" : "an";
     }
 
     Index FindSegment(const std::string& name) const
@@ -562,6 +677,7 @@ private:
     std::map<std::string, SourceLocation> m_hostNames;
     std::map<std::string, SourceLocation> m_machineNames;
     std::map<std::string, SourceLocation> m_externalNames;
+    std::set<std::string> m_unusableSegments;
     std::unordered_map<std::string, Index> m_hostIndex;
     std::unordered_map<Ipv4Address, std::string> m_usedIps;
     std::unordered_map<Ipv4Address, std::string> m_externalIps;
@@ -570,9 +686,16 @@ private:
 } // namespace
 
 Estate
-ReadEstate(const YAML::Node& node, YamlContext& context, const ServiceResolver& resolveServices)
+ReadEstate(const YAML::Node& node, YamlContext& context, const ServiceResolver& resolveServices,
+           EstateGaps* gaps)
 {
-    return EstateReader(context, resolveServices).Read(node);
+    EstateReader reader(context, resolveServices);
+    Estate estate = reader.Read(node);
+    if (gaps != nullptr)
+    {
+        gaps->segments = reader.UnusableSegments();
+    }
+    return estate;
 }
 
 } // namespace core

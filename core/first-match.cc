@@ -35,12 +35,23 @@ FirstMatch
 EvaluateFirewall(const Firewall& firewall, const Connection& connection, Side side,
                  std::optional<Ipv4Address> evaluatingMachine)
 {
-    for (const auto& rule : firewall.rules)
+    const auto& rules = firewall.rules;
+    for (std::size_t i = 0; i < rules.size(); ++i)
     {
-        if (RuleMatches(rule, connection, side, evaluatingMachine))
+        if (!RuleMatches(rules[i], connection, side, evaluatingMachine))
         {
-            return FirstMatch{&rule, rule.action};
+            continue;
         }
+        if (rules[i].action == Action::JumpToApplication)
+        {
+            // Skip what is left of the earlier categories; never jump backwards.
+            if (firewall.applicationStart > i + 1)
+            {
+                i = firewall.applicationStart - 1;
+            }
+            continue;
+        }
+        return FirstMatch{&rules[i], rules[i].action};
     }
     return FirstMatch{nullptr, side == Side::Out ? firewall.defaultOut : firewall.defaultIn};
 }

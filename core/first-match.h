@@ -33,7 +33,8 @@ struct FirstMatch
 bool RuleMatches(const Rule& rule, const Connection& connection, Side side,
                  std::optional<Ipv4Address> evaluatingMachine);
 
-/// Reads the firewall's rules in order; the first match decides, else the default.
+/// Reads the firewall's rules in order; the first match decides, else the default. A matching
+/// JUMP_TO_APPLICATION rule continues at Firewall::applicationStart.
 /// The single implementation of section 2's rule semantics: the simulator's packet filters
 /// and the verifier's cross-checks call it.
 FirstMatch EvaluateFirewall(const Firewall& firewall, const Connection& connection, Side side,

@@ -19,9 +19,8 @@ const std::vector<std::string> kSelectors = {"tag", "segment", "cidr", "machines
 class GroupReader
 {
 public:
-    GroupReader(const Estate& estate, YamlContext& context)
-        : m_estate(estate),
-          m_context(context)
+    GroupReader(const Estate& estate, YamlContext& context, const EstateGaps& gaps)
+        : m_estate(estate), m_context(context), m_gaps(gaps)
     {
     }
 
@@ -106,8 +105,8 @@ private:
                     cycle += s + " -> ";
                 }
             }
-            m_context.Error(d.key, "group '" + name + "' is defined in terms of itself: " +
-                                       cycle + name);
+            m_context.Error(d.key,
+                            "group '" + name + "' is defined in terms of itself: " + cycle + name);
             return nullptr;
         }
         if (stack.size() >= Limits::kMaxGroupDepth)
@@ -144,12 +143,12 @@ private:
         }
         if (present.size() != 1)
         {
-            m_context.Error(d.body, what + (present.empty()
-                                                ? " needs one of tag, segment, cidr, machines, "
-                                                  "any, all"
-                                                : " has both '" + present[0] + "' and '" +
-                                                      present[1] +
-                                                      "'; combine selectors with all: [...]"));
+            m_context.Error(d.body,
+                            what + (present.empty()
+                                        ? " needs one of tag, segment, cidr, machines, "
+                                          "any, all"
+                                        : " has both '" + present[0] + "' and '" + present[1] +
+                                              "'; combine selectors with all: [...]"));
             return AddressSet();
         }
         const std::string& selector = present[0];
@@ -250,6 +249,10 @@ private:
                     segment = s;
                 }
             }
+            if (segment == kNone && m_gaps.segments.count(item.Scalar()) != 0)
+            {
+                continue; // defined, but its CIDR is wrong: reported there
+            }
             if (segment == kNone)
             {
                 m_context.Error(item, "unknown segment '" + item.Scalar() + "'" +
@@ -344,6 +347,7 @@ private:
 
     const Estate& m_estate;
     YamlContext& m_context;
+    const EstateGaps& m_gaps;
     std::map<std::string, Definition> m_definitions;
     std::vector<std::string> m_order;
     std::vector<std::string> m_names;
@@ -353,9 +357,10 @@ private:
 } // namespace
 
 std::vector<Group>
-ReadGroups(const YAML::Node& node, const Estate& estate, YamlContext& context)
+ReadGroups(const YAML::Node& node, const Estate& estate, YamlContext& context,
+           const EstateGaps& gaps)
 {
-    return GroupReader(estate, context).Read(node);
+    return GroupReader(estate, context, gaps).Read(node);
 }
 
 } // namespace core

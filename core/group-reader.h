@@ -1,6 +1,7 @@
 #ifndef SEGPROOF_CORE_GROUP_READER_H
 #define SEGPROOF_CORE_GROUP_READER_H
 
+#include "estate-reader.h"
 #include "estate.h"
 #include "policy.h"
 #include "yaml-context.h"
@@ -16,7 +17,10 @@ namespace core
 /// selectors; any (union), all (intersection) and except (difference) over other groups, in
 /// any order of definition. Reports dangling names, cycles (with the cycle spelt out) and
 /// nesting deeper than Limits::kMaxGroupDepth.
-std::vector<Group> ReadGroups(const YAML::Node& node, const Estate& estate, YamlContext& context);
+/// Segments named in `gaps` were defined but are unusable (already reported): a `segment:`
+/// selector naming one is not reported again.
+std::vector<Group> ReadGroups(const YAML::Node& node, const Estate& estate, YamlContext& context,
+                              const EstateGaps& gaps = EstateGaps());
 
 } // namespace core
 } // namespace segproof

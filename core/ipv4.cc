@@ -53,9 +53,14 @@ FormatIpv4(Ipv4Address address)
 Ipv4Address
 Cidr::Last() const
 {
-    if (prefixLength == 0)
+    // Shifting a 32-bit value by 32 is undefined (x86 shifts by 0): /0 and /32 are spelt out.
+    if (prefixLength <= 0)
     {
         return 0xffffffffu;
+    }
+    if (prefixLength >= 32)
+    {
+        return network;
     }
     return network | (0xffffffffu >> prefixLength);
 }
@@ -78,7 +83,7 @@ ParseCidr(const std::string& text)
     auto slash = text.find('/');
     if (slash == std::string::npos)
     {
-        return {std::nullopt, "'" + text + "' is not a CIDR (expected a.b.c.d/len)"};
+        return {std::nullopt, "'" + text + "' is not a CIDR (expected a.b.c.d/len)", std::nullopt};
     }
     auto address = ParseIpv4(text.substr(0, slash));
     std::string lengthText = text.substr(slash + 1);
@@ -89,17 +94,19 @@ ParseCidr(const std::string& text)
     }
     if (!address || !digits || std::stoi(lengthText) > 32)
     {
-        return {std::nullopt, "'" + text + "' is not a CIDR (expected a.b.c.d/len, len 0-32)"};
+        return {std::nullopt, "'" + text + "' is not a CIDR (expected a.b.c.d/len, len 0-32)",
+                std::nullopt};
     }
     Cidr cidr{*address, std::stoi(lengthText)};
     Ipv4Address mask = cidr.prefixLength == 0 ? 0 : 0xffffffffu << (32 - cidr.prefixLength);
     if ((cidr.network & ~mask) != 0)
     {
         Cidr suggestion{cidr.network & mask, cidr.prefixLength};
-        return {std::nullopt, "'" + text + "' has host bits set; did you mean '" +
-                                  suggestion.ToString() + "'?"};
+        return {std::nullopt,
+                "'" + text + "' has host bits set; did you mean '" + suggestion.ToString() + "'?",
+                suggestion};
     }
-    return {cidr, ""};
+    return {cidr, "", std::nullopt};
 }
 
 } // namespace core

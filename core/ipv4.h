@@ -44,6 +44,9 @@ struct CidrParse
 {
     std::optional<Cidr> cidr;
     std::string error;
+    /// With host bits set: the prefix with them cleared, which the error suggests (readers
+    /// carry on with it so that one typo is reported once).
+    std::optional<Cidr> suggestion;
 };
 
 /// Parses "a.b.c.d/len"; host bits must be zero (10.10.0.5/24 is an error, as in NSX).

@@ -35,8 +35,16 @@ ReadAction(const YAML::Node& map, const std::string& key, YamlContext& context)
     {
         return Action::Reject;
     }
-    context.Error(map[key], "'" + key + "' must be allow, drop or reject, got '" + *text + "'" +
-                                DidYouMean(*text, {"allow", "drop", "reject"}));
+    // Other firewalls' words for the same actions (Cisco, iptables, NSX spell them so).
+    static const std::map<std::string, std::string> synonyms = {
+        {"deny", "drop"},    {"block", "drop"},   {"discard", "drop"},
+        {"permit", "allow"}, {"accept", "allow"}, {"pass", "allow"},
+        {"DROP", "drop"},    {"ALLOW", "allow"},  {"REJECT", "reject"}};
+    auto synonym = synonyms.find(*text);
+    std::string hint = synonym != synonyms.end() ? "; did you mean '" + synonym->second + "'?"
+                                                 : DidYouMean(*text, {"allow", "drop", "reject"});
+    context.Error(map[key],
+                  "'" + key + "' must be allow, drop or reject, got '" + *text + "'" + hint);
     return std::nullopt;
 }
 
@@ -60,7 +68,7 @@ ReadDirection(const YAML::Node& map, YamlContext& context)
     {
         return Direction::InOut;
     }
-    context.Error(map["direction"], "direction must be in, out or in_out, got '" + *text + "'" +
+    context.Error(map["direction"], "'direction' must be in, out or in_out, got '" + *text + "'" +
                                         DidYouMean(*text, {"in", "out", "in_out"}));
     return std::nullopt;
 }
@@ -69,9 +77,9 @@ std::optional<Rule>
 ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlContext& context)
 {
     bool onMachines = kind == FirewallKind::Dfw || kind == FirewallKind::Host;
-    const std::vector<std::string> keys = {"id",        "from",     "to",          "service",
-                                           "action",    "direction", "applied_to", "disabled",
-                                           "description"};
+    const std::vector<std::string> keys = {"id",         "from",     "to",
+                                           "service",    "action",   "direction",
+                                           "applied_to", "disabled", "description"};
     const std::string what = "a " + FirewallKindName(kind) + " rule";
     if (!onMachines && item.IsMap() && item["applied_to"])
     {
@@ -85,7 +93,12 @@ ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlConte
         return std::nullopt;
     }
     Rule rule;
-    rule.id = context.String(item, "id").value_or("");
+    auto id = context.String(item, "id");
+    if (id && id->empty())
+    {
+        context.Error(item["id"], "a rule id must not be empty");
+    }
+    rule.id = id.value_or("");
     rule.location = context.Location(item);
     rule.from = names.ResolveAddresses(item["from"], "'from'");
     rule.to = names.ResolveAddresses(item["to"], "'to'");
@@ -96,6 +109,10 @@ ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlConte
     if (item["applied_to"] && onMachines)
     {
         rule.appliedTo = names.ResolveGroups(item["applied_to"], "'applied_to'");
+    }
+    if (!id || id->empty())
+    {
+        return std::nullopt; // reported above; without an id it cannot be checked for duplicates
     }
     return rule;
 }
@@ -294,14 +311,20 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
     std::map<std::string, SourceLocation> ids;
     for (const auto& item : node)
     {
-        if (!context.CheckMap(item, "an intent", {"id", "deny", "allow", "only",
-                                                  "assume_compromised", "description"}) ||
+        if (!context.CheckMap(
+                item, "an intent",
+                {"id", "deny", "allow", "only", "assume_compromised", "description"}) ||
             !context.Require(item, "an intent", {"id"}))
         {
             continue;
         }
         Intent intent;
-        intent.id = context.String(item, "id").value_or("");
+        auto id = context.String(item, "id");
+        if (id && id->empty())
+        {
+            context.Error(item["id"], "an intent id must not be empty");
+        }
+        intent.id = id.value_or("");
         intent.location = context.Location(item);
         std::vector<std::pair<std::string, IntentKind>> kinds = {
             {"deny", IntentKind::Deny}, {"allow", IntentKind::Allow}, {"only", IntentKind::Only}};
@@ -317,9 +340,11 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         if (present.size() != 1)
         {
             context.Error(item, "intent '" + intent.id + "' " +
-                                    (present.empty() ? "needs one of deny, allow, only"
-                                                     : "has both '" + present[0] + "' and '" +
-                                                           present[1] + "'"));
+                                    (present.empty()
+                                         ? "needs one of deny, allow, only"
+                                         : "has both '" + present[0] + "' and '" + present[1] +
+                                               "'; an intent states exactly one of "
+                                               "deny, allow, only"));
             continue;
         }
         YAML::Node body = item[present[0]];
@@ -336,6 +361,10 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         {
             intent.assumeCompromised =
                 names.ResolveGroups(item["assume_compromised"], "'assume_compromised'");
+        }
+        if (!id || id->empty())
+        {
+            continue; // reported above
         }
         auto [it, inserted] = ids.emplace(intent.id, intent.location);
         if (!inserted)

@@ -27,6 +27,8 @@ ActionName(Action action)
         return "drop";
     case Action::Reject:
         return "reject";
+    case Action::JumpToApplication:
+        return "jump_to_application";
     }
     return "?";
 }

@@ -39,9 +39,12 @@ enum class Action
     Allow,
     Drop,
     Reject,
+    /// NSX JUMP_TO_APPLICATION: matching traffic skips the rest of the earlier categories and
+    /// goes on at Firewall::applicationStart. Only the NSX import produces it.
+    JumpToApplication,
 };
 
-/// "allow", "drop" or "reject".
+/// "allow", "drop", "reject" or "jump_to_application".
 std::string ActionName(Action action);
 
 /// Which side of a machine a rule applies to.
@@ -95,6 +98,9 @@ struct Firewall
     Action defaultIn = Action::Allow;  ///< the default; for the host firewall, inbound
     Action defaultOut = Action::Allow; ///< equal to defaultIn except for the host firewall
     AddressRef appliesTo;              ///< host firewall only: the machines that run it
+    /// Index of the first rule of NSX's Application category (where JUMP_TO_APPLICATION
+    /// continues); rules.size() when there is none. Irrelevant without jump rules.
+    std::size_t applicationStart = 0;
     SourceLocation location;
 };
 

@@ -7,10 +7,16 @@
 #include "policy-reader.h"
 #include "yaml-context.h"
 
-#include <yaml-cpp/yaml.h>
-
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <map>
+#include <optional>
 #include <sstream>
+#include <utility>
+#include <yaml-cpp/yaml.h>
 
 namespace segproof
 {
@@ -38,11 +44,20 @@ KeepRaw(const YAML::Node& node, YamlContext& context)
     return section;
 }
 
+/// File order of two diagnostics (position-less ones first).
+bool
+WrittenBefore(const Diagnostic& a, const Diagnostic& b)
+{
+    return std::make_pair(a.location.line, a.location.column) <
+           std::make_pair(b.location.line, b.location.column);
+}
+
 Scenario
 ReadDocument(const YAML::Node& root, const std::string& fileName)
 {
     DiagnosticList diagnostics;
     YamlContext context(fileName, diagnostics);
+    context.SetDocument(root);
     Scenario::Parts parts;
     parts.sourceFile = fileName;
     if (!context.CheckMap(root, "the scenario",
@@ -56,7 +71,7 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
     parts.format = context.String(root, "format").value_or("");
     if (root["format"] && parts.format != kFormat)
     {
-        context.Error(root["format"], "format must be '" + std::string(kFormat) + "', got '" +
+        context.Error(root["format"], "'format' must be '" + std::string(kFormat) + "', got '" +
                                           parts.format + "'");
     }
     parts.name = context.String(root, "name").value_or("");
@@ -64,21 +79,80 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
 
     NameTables names(context);
     parts.services = names.ReadServices(root["services"]);
+    EstateGaps gaps;
     if (root["estate"])
     {
-        parts.estate = ReadEstate(root["estate"], context, [&names](const YAML::Node& node) {
-            return names.ResolveServices(node, "'listens'");
-        });
+        parts.estate = ReadEstate(
+            root["estate"], context,
+            [&names](const YAML::Node& node) { return names.ResolveServices(node, "'listens'"); },
+            &gaps);
     }
-    parts.groups = ReadGroups(root["groups"], parts.estate, context);
+    parts.groups = ReadGroups(root["groups"], parts.estate, context, gaps);
     names.SetGroups(parts.groups);
     parts.firewalls = ReadFirewalls(root["firewalls"], names, context);
     parts.postures = ReadPostures(root["postures"], parts.firewalls, context);
     parts.intents = ReadIntents(root["intents"], names, context);
     parts.attack = KeepRaw(root["attack"], context);
     parts.defence = KeepRaw(root["defence"], context);
-    diagnostics.ThrowIfAny();
+    if (diagnostics.HasErrors())
+    {
+        // Sections are read in dependency order (services before the estate that listens on
+        // them); users read the file top to bottom, so report in file order.
+        std::vector<Diagnostic> sorted = diagnostics.Items();
+        std::stable_sort(sorted.begin(), sorted.end(), WrittenBefore);
+        throw InputError(std::move(sorted));
+    }
     return Scenario(std::move(parts));
+}
+
+/// A tab in the indentation of lines `firstLine` to `lastLine` (1-based), as line and column:
+/// YAML indents with spaces only, and yaml-cpp's own message for a tab says nothing of it.
+std::optional<std::pair<int, int>>
+FindIndentationTab(const std::string& text, int firstLine, int lastLine)
+{
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= text.size() && line <= lastLine)
+    {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+        {
+            end = text.size();
+        }
+        for (std::size_t i = start; line >= firstLine && i < end; ++i)
+        {
+            if (text[i] == '\t')
+            {
+                return std::make_pair(line, static_cast<int>(i - start) + 1);
+            }
+            if (text[i] != ' ')
+            {
+                break;
+            }
+        }
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
+/// yaml-cpp's terse parser messages, with what usually causes them.
+std::string
+ExplainYamlError(const std::string& message)
+{
+    static const std::map<std::string, std::string> hints = {
+        {"illegal map value", "a ':' where no value can start; quote a value that contains "
+                              "': ', or check the indentation"},
+        {"illegal block entry", "a '- ' list item where no list can start; check the "
+                                "indentation, or a '{' or '[' left open above"},
+        {"end of map not found", "check the indentation of this line against the lines above"},
+        {"end of sequence not found", "check the indentation of this line against the lines "
+                                      "above"},
+        {"end of map flow not found", "a '{' above is not closed with '}'"},
+        {"end of sequence flow not found", "a '[' above is not closed with ']'"},
+    };
+    auto hint = hints.find(message);
+    return "YAML syntax error: " + message + (hint == hints.end() ? "" : " (" + hint->second + ")");
 }
 
 } // namespace
@@ -93,8 +167,16 @@ ReadScenarioText(const std::string& text, const std::string& fileName)
     }
     catch (const YAML::ParserException& e)
     {
-        throw InputError(SourceLocation{fileName, e.mark.line + 1, e.mark.column + 1},
-                         "YAML syntax error: " + e.msg);
+        int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        // yaml-cpp stumbles on the tab's own line or on the one after it.
+        if (auto tab = FindIndentationTab(text, line - 1, line))
+        {
+            throw InputError(SourceLocation{fileName, tab->first, tab->second},
+                             "YAML syntax error: a tab in the indentation (YAML indents with "
+                             "spaces only)");
+        }
+        throw InputError(SourceLocation{fileName, line, column}, ExplainYamlError(e.msg));
     }
     if (!root || root.IsNull())
     {
@@ -106,19 +188,34 @@ ReadScenarioText(const std::string& text, const std::string& fileName)
 Scenario
 ReadScenarioFile(const std::string& path)
 {
+    // Say why a path cannot be read: a directory opens as an empty stream on Linux, and
+    // "the file is empty" would send the user looking in the wrong place.
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (status.type() == std::filesystem::file_type::not_found)
+    {
+        throw InputError(SourceLocation{path, 0, 0}, "no such file");
+    }
+    if (status.type() == std::filesystem::file_type::directory)
+    {
+        throw InputError(SourceLocation{path, 0, 0}, "is a directory, not a scenario file");
+    }
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
-        throw InputError(SourceLocation{path, 0, 0}, "cannot open the file");
+        std::string reason = errno != 0 ? std::strerror(errno) : "";
+        throw InputError(SourceLocation{path, 0, 0},
+                         "cannot open the file" + (reason.empty() ? "" : " (" + reason + ")"));
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
     if (text.size() > Limits::kMaxFileBytes)
     {
-        throw InputError(SourceLocation{path, 0, 0},
-                         "the file is larger than " + std::to_string(Limits::kMaxFileBytes) +
-                             " bytes (the limit; see docs/limits.md)");
+        throw InputError(SourceLocation{path, 0, 0}, "the file is larger than " +
+                                                         std::to_string(Limits::kMaxFileBytes) +
+                                                         " bytes (the limit; see docs/limits.md)");
     }
     return ReadScenarioText(text, path);
 }

@@ -1,12 +1,14 @@
 #include "scenario.h"
 
+#include "input-error.h"
+#include "name-suggestion.h"
+
 namespace segproof
 {
 namespace core
 {
 
-Scenario::Scenario(Parts parts)
-    : m_parts(std::move(parts))
+Scenario::Scenario(Parts parts) : m_parts(std::move(parts))
 {
 }
 
@@ -53,6 +55,29 @@ Scenario::AllFirewallsPosture() const
         posture.inForce[static_cast<std::size_t>(kind)] = FindFirewall(kind) != nullptr;
     }
     return posture;
+}
+
+Posture
+Scenario::ResolvePosture(const std::string& name, const std::string& option) const
+{
+    if (const Posture* posture = FindPosture(name))
+    {
+        return *posture;
+    }
+    if (name == "all")
+    {
+        return AllFirewallsPosture();
+    }
+    std::vector<std::string> names = {"all"};
+    std::string list = "all";
+    for (const auto& p : m_parts.postures)
+    {
+        names.push_back(p.name);
+        list += ", " + p.name;
+    }
+    throw InputError(SourceLocation{option, 0, 0},
+                     "unknown posture '" + name + "' in " + m_parts.sourceFile +
+                         DidYouMean(name, names) + " (postures: " + list + ")");
 }
 
 } // namespace core

@@ -64,8 +64,11 @@ public:
     const Group* FindGroup(const std::string& name) const;
     /// The posture with that name, or nullptr.
     const Posture* FindPosture(const std::string& name) const;
-    /// The posture with every defined firewall in force (`verify`'s default).
+    /// The posture with every defined firewall in force (`verify`'s default), named "all".
     Posture AllFirewallsPosture() const;
+    /// The named posture; "all" (unless the scenario defines one so named) is
+    /// AllFirewallsPosture(). Throws InputError, located at `option`, for an unknown name.
+    Posture ResolvePosture(const std::string& name, const std::string& option) const;
 
 private:
     Parts m_parts;

@@ -43,11 +43,14 @@ RangeText(const ValueRange& range)
     return std::to_string(range.first) + "-" + std::to_string(range.last);
 }
 
-/// Parses "N" or "N-M" with both within [0, max]; nullopt otherwise.
+/// Parses "N" or "N-M" with both within [0, max]; nullopt otherwise. `backwards` is set when
+/// the text is a well-formed range whose first value exceeds its last.
 std::optional<ValueRange>
-ParseValueRange(const std::string& text, std::uint32_t max)
+ParseValueRange(const std::string& text, std::uint32_t max, bool& backwards)
 {
-    auto parseNumber = [max](const std::string& s) -> std::optional<std::uint32_t> {
+    backwards = false;
+    auto parseNumber = [max](const std::string& s) -> std::optional<std::uint32_t>
+    {
         if (s.empty() || s.size() > 5)
         {
             return std::nullopt;
@@ -81,6 +84,7 @@ ParseValueRange(const std::string& text, std::uint32_t max)
     auto hi = parseNumber(text.substr(dash + 1));
     if (!lo || !hi || *lo > *hi)
     {
+        backwards = lo && hi;
         return std::nullopt;
     }
     return ValueRange{*lo, *hi};
@@ -120,15 +124,21 @@ ParseServiceEntry(const std::string& text)
     ServiceEntry entry;
     if (protocol == "tcp" || protocol == "udp")
     {
-        entry.protocol = static_cast<std::uint8_t>(protocol == "tcp" ? Protocol::Tcp : Protocol::Udp);
+        entry.protocol =
+            static_cast<std::uint8_t>(protocol == "tcp" ? Protocol::Tcp : Protocol::Udp);
         if (slash != std::string::npos)
         {
-            auto ports = ParseValueRange(rest, 65535);
+            bool backwards = false;
+            auto ports = ParseValueRange(rest, 65535, backwards);
+            if (backwards)
+            {
+                return {std::nullopt, "'" + text + "': the port range runs backwards (write " +
+                                          protocol + "/FIRST-LAST with FIRST <= LAST)"};
+            }
             if (!ports)
             {
-                return {std::nullopt, "'" + text + "': expected " + protocol +
-                                          "/PORT or " + protocol +
-                                          "/FIRST-LAST with ports 0-65535"};
+                return {std::nullopt, "'" + text + "': expected " + protocol + "/PORT or " +
+                                          protocol + "/FIRST-LAST with ports 0-65535"};
             }
             entry.destinationPorts = *ports;
         }
@@ -139,11 +149,17 @@ ParseServiceEntry(const std::string& text)
         entry.protocol = static_cast<std::uint8_t>(Protocol::Icmp);
         if (slash != std::string::npos)
         {
-            auto types = ParseValueRange(rest, 255);
+            bool backwards = false;
+            auto types = ParseValueRange(rest, 255, backwards);
+            if (backwards)
+            {
+                return {std::nullopt, "'" + text +
+                                          "': the ICMP type range runs backwards "
+                                          "(write icmp/FIRST-LAST with FIRST <= LAST)"};
+            }
             if (!types)
             {
-                return {std::nullopt,
-                        "'" + text + "': expected icmp/TYPE with an ICMP type 0-255"};
+                return {std::nullopt, "'" + text + "': expected icmp/TYPE with an ICMP type 0-255"};
             }
             entry.icmpTypes = *types;
         }

@@ -29,15 +29,53 @@ YamlKindName(const YAML::Node& node)
 }
 
 YamlContext::YamlContext(std::string file, DiagnosticList& diagnostics)
-    : m_file(std::move(file)),
-      m_diagnostics(diagnostics)
+    : m_file(std::move(file)), m_diagnostics(diagnostics)
 {
+}
+
+std::optional<YAML::Mark>
+YamlContext::KeyMarkOf(const YAML::Node& node) const
+{
+    if (!m_root)
+    {
+        return std::nullopt;
+    }
+    // Iterative depth-first search: documents may nest deeply, and this runs only on errors.
+    std::vector<YAML::Node> pending{m_root};
+    while (!pending.empty())
+    {
+        YAML::Node current = pending.back();
+        pending.pop_back();
+        if (current.IsMap())
+        {
+            for (const auto& entry : current)
+            {
+                if (entry.second.is(node))
+                {
+                    return entry.first.Mark();
+                }
+                pending.push_back(entry.second);
+            }
+        }
+        else if (current.IsSequence())
+        {
+            for (const auto& element : current)
+            {
+                pending.push_back(element);
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 SourceLocation
 YamlContext::Location(const YAML::Node& node) const
 {
     YAML::Mark mark = node.Mark();
+    if (node.IsDefined() && node.IsNull())
+    {
+        mark = KeyMarkOf(node).value_or(mark);
+    }
     if (mark.is_null())
     {
         return SourceLocation{m_file, 0, 0};
@@ -100,7 +138,8 @@ YamlContext::CheckKeys(const YAML::Node& node, const std::string& what,
             continue;
         }
         seen.emplace(name, Location(key));
-        if (allowed != nullptr && std::find(allowed->begin(), allowed->end(), name) == allowed->end())
+        if (allowed != nullptr &&
+            std::find(allowed->begin(), allowed->end(), name) == allowed->end())
         {
             std::string expected;
             for (const auto& a : *allowed)

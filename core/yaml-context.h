@@ -4,12 +4,11 @@
 #include "input-error.h"
 #include "source-location.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 namespace segproof
 {
@@ -26,7 +25,11 @@ public:
 
     /// The file being read.
     const std::string& File() const { return m_file; }
-    /// Where the node was written.
+    /// The whole document, so that an empty value (`name:` with nothing after it) can be
+    /// located at its key: yaml-cpp marks such a node where the next token starts.
+    /// (reset, not operator=: yaml-cpp's assignment would rewrite the node held before.)
+    void SetDocument(const YAML::Node& root) { m_root.reset(root); }
+    /// Where the node was written; for an empty value inside the document, its key.
     SourceLocation Location(const YAML::Node& node) const;
     /// Records an error at the node.
     void Error(const YAML::Node& node, const std::string& message);
@@ -62,8 +65,12 @@ private:
     bool CheckKeys(const YAML::Node& node, const std::string& what,
                    const std::vector<std::string>* allowed);
 
+    /// The key whose value is `node`, searched from the document root; nullopt if none.
+    std::optional<YAML::Mark> KeyMarkOf(const YAML::Node& node) const;
+
     std::string m_file;
     DiagnosticList& m_diagnostics;
+    YAML::Node m_root;
 };
 
 /// "a map", "a list", "a scalar" or "nothing", for type errors.

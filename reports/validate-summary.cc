@@ -16,14 +16,7 @@ namespace
 using core::Index;
 using core::MachineKind;
 
-constexpr std::size_t kMaxSegmentRows = 24;
-constexpr std::size_t kMaxListItems = 12;
-
-std::string
-Plural(std::size_t n, const std::string& word)
-{
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+constexpr std::size_t kMaxSegmentRows = 12;
 
 std::string
 Thousands(std::uint64_t n)
@@ -34,6 +27,13 @@ Thousands(std::uint64_t n)
         digits.insert(static_cast<std::size_t>(i), ",");
     }
     return digits;
+}
+
+std::string
+Plural(std::size_t n, const std::string& word)
+{
+    bool sibilant = !word.empty() && word.back() == 's';
+    return Thousands(n) + " " + word + (n == 1 ? "" : sibilant ? "es" : "s");
 }
 
 std::string
@@ -52,22 +52,6 @@ Bytes(std::uint64_t bytes)
     return out.str();
 }
 
-/// Joins items, cutting after kMaxListItems with "... and N more".
-std::string
-JoinCut(const std::vector<std::string>& items, const std::string& separator)
-{
-    std::string text;
-    for (std::size_t i = 0; i < items.size() && i < kMaxListItems; ++i)
-    {
-        text += (i == 0 ? "" : separator) + items[i];
-    }
-    if (items.size() > kMaxListItems)
-    {
-        text += separator + "... and " + std::to_string(items.size() - kMaxListItems) + " more";
-    }
-    return text;
-}
-
 /// Joins items into lines of at most kWidth columns, each after `indent`; after `maxLines`
 /// lines the rest is counted as "... and N more".
 std::string
@@ -79,7 +63,8 @@ WrapCut(const std::vector<std::string>& items, const std::string& indent, std::s
     for (; placed < items.size(); ++placed)
     {
         std::string piece = items[placed] + (placed + 1 < items.size() ? "," : "");
-        if (!lines.back().empty() && indent.size() + lines.back().size() + 1 + piece.size() > kWidth)
+        if (!lines.back().empty() &&
+            indent.size() + lines.back().size() + 1 + piece.size() > kWidth)
         {
             if (lines.size() == maxLines)
             {
@@ -121,7 +106,9 @@ KindText(const Counts& c)
     {
         parts.push_back(Plural(c.servers, "server"));
     }
-    return parts.empty() ? "empty" : parts.size() == 1 ? parts[0] : parts[0] + ", " + parts[1];
+    return parts.empty()       ? "no machines"
+           : parts.size() == 1 ? parts[0]
+                               : parts[0] + ", " + parts[1];
 }
 
 void
@@ -158,15 +145,21 @@ WriteEstate(std::ostringstream& out, const core::Scenario& scenario)
         std::uint64_t used = perSegment[s].Total();
         out << "  " << std::left << std::setw(20) << segment.name << " " << std::right
             << std::setw(4) << (segment.vlan > 0 ? std::to_string(segment.vlan) : "-") << "  "
-            << std::left << std::setw(18) << segment.cidr.ToString() << std::right
-            << std::setw(9) << perSegment[s].desktops << std::setw(9) << perSegment[s].servers
-            << std::setw(6) << (usable > used ? usable - used : 0) << "\n";
+            << std::left << std::setw(18) << segment.cidr.ToString() << std::right << std::setw(9)
+            << perSegment[s].desktops << std::setw(9) << perSegment[s].servers << std::setw(6)
+            << (usable > used ? usable - used : 0) << "\n";
     }
     if (estate.Segments().size() > kMaxSegmentRows)
     {
-        out << "  ... and " << estate.Segments().size() - kMaxSegmentRows << " more segments\n";
+        Counts rest;
+        for (std::size_t seg = kMaxSegmentRows; seg < estate.Segments().size(); ++seg)
+        {
+            rest.desktops += perSegment[seg].desktops;
+            rest.servers += perSegment[seg].servers;
+        }
+        out << "  ... and " << Plural(estate.Segments().size() - kMaxSegmentRows, "more segment")
+            << " (" << KindText(rest) << ")\n";
     }
-
     // Hosts: list them when few; otherwise group hosts by what they carry.
     std::vector<std::string> hostItems;
     if (estate.Hosts().size() <= 8)
@@ -200,7 +193,7 @@ WriteEstate(std::ostringstream& out, const core::Scenario& scenario)
     }
     if (!hostItems.empty())
     {
-        out << "  hosts     " << JoinCut(hostItems, "; ") << "\n";
+        out << "  hosts     " << WrapCut(hostItems, std::string(12, ' '), 2) << "\n";
     }
     std::vector<std::string> externals;
     for (const auto& e : estate.Externals())
@@ -209,15 +202,20 @@ WriteEstate(std::ostringstream& out, const core::Scenario& scenario)
     }
     if (!externals.empty())
     {
-        out << "  external  " << JoinCut(externals, ", ") << "\n";
+        out << "  external  " << WrapCut(externals, std::string(12, ' '), 2) << "\n";
     }
+    std::vector<std::string> jewels;
     for (const auto& m : estate.Machines())
     {
         if (m.holds)
         {
-            out << "  crown jewel  " << m.name << " (" << core::FormatIpv4(m.ip) << ") holds "
-                << Thousands(m.holds->records) << " records, " << Bytes(m.holds->bytes) << "\n";
+            jewels.push_back(m.name + " (" + core::FormatIpv4(m.ip) + ") " +
+                             Thousands(m.holds->records) + " records, " + Bytes(m.holds->bytes));
         }
+    }
+    if (!jewels.empty())
+    {
+        out << "  data      " << WrapCut(jewels, std::string(12, ' '), 2) << "\n";
     }
 }
 
@@ -353,8 +351,7 @@ std::string
 FormatValidateSummary(const core::Scenario& scenario)
 {
     std::ostringstream out;
-    out << scenario.Name() << "  (" << scenario.SourceFile() << ", " << scenario.Format()
-        << ")\n";
+    out << scenario.Name() << "  (" << scenario.SourceFile() << ", " << scenario.Format() << ")\n";
     if (!scenario.Description().empty())
     {
         out << scenario.Description() << "\n";

@@ -9,7 +9,7 @@ packages=(
   libz3-dev                        # Z3 4.8 (no CMake config: cmake/Z3.cmake wraps it)
   libboost-graph-dev libcli11-dev libgtest-dev libgmock-dev
   libyaml-cpp-dev nlohmann-json3-dev
-  clang-format
+  clang-format time
 )
 packages+=("$@")
 

@@ -1,0 +1,31 @@
+#ifndef SEGPROOF_CLI_COMMANDS_H
+#define SEGPROOF_CLI_COMMANDS_H
+
+#include <CLI/CLI.hpp>
+
+namespace segproof
+{
+namespace cli
+{
+
+/// Exit codes of every command (docs/scenario-format.md section 3).
+constexpr int kExitOk = 0;
+constexpr int kExitFinding = 1;
+constexpr int kExitBadInput = 2;
+
+/// Registers `validate`; when it runs, its exit code is stored in `exitCode`.
+void RegisterValidate(CLI::App& app, int& exitCode);
+
+/// Registers `verify`; when it runs, its exit code is stored in `exitCode`.
+void RegisterVerify(CLI::App& app, int& exitCode);
+
+/// Registers `matrix`; when it runs, its exit code is stored in `exitCode`.
+void RegisterMatrix(CLI::App& app, int& exitCode);
+
+/// Registers `lint`; when it runs, its exit code is stored in `exitCode`.
+void RegisterLint(CLI::App& app, int& exitCode);
+
+} // namespace cli
+} // namespace segproof
+
+#endif

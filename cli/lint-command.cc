@@ -1,0 +1,54 @@
+#include "commands.h"
+#include "core/scenario-reader.h"
+#include "reports/lint-output.h"
+#include "verifier/rule-linter.h"
+
+#include <iostream>
+#include <memory>
+
+namespace segproof
+{
+namespace cli
+{
+
+namespace
+{
+struct LintArguments
+{
+    std::string scenario;
+    bool json = false;
+};
+} // namespace
+
+void
+RegisterLint(CLI::App& app, int& exitCode)
+{
+    auto args = std::make_shared<LintArguments>();
+    CLI::App* command = app.add_subcommand(
+        "lint", "Shadowed, redundant, correlated, never-matching and over-permissive rules");
+    command->add_option("SCENARIO", args->scenario, "Scenario file (YAML, segproof/v1)")
+        ->required();
+    command->add_flag("--json", args->json, "Print JSON instead of text");
+    command->callback(
+        [args, &exitCode]
+        {
+            core::Scenario scenario = core::ReadScenarioFile(args->scenario);
+            verifier::LintReport report = verifier::LintScenario(scenario);
+            reports::LintTotals totals{report.rulesChecked,        report.dfwLoad.maxPerVnic,
+                                       report.dfwLoad.busiestVnic, report.dfwLoad.maxPerHost,
+                                       report.dfwLoad.busiestHost, report.dfwLoad.rulesEverywhere};
+            std::cout << (args->json ? reports::FormatLintJson(report.findings, totals)
+                                     : reports::FormatLintText(report.findings, totals));
+            exitCode = kExitOk;
+            for (const auto& f : report.findings)
+            {
+                if (f.severity == core::Severity::Error)
+                {
+                    exitCode = kExitFinding;
+                }
+            }
+        });
+}
+
+} // namespace cli
+} // namespace segproof

@@ -1,0 +1,48 @@
+#ifndef SEGPROOF_CORE_INTENT_RESULT_H
+#define SEGPROOF_CORE_INTENT_RESULT_H
+
+#include "concrete-evaluator.h"
+#include "connection.h"
+
+#include <optional>
+#include <string>
+
+namespace segproof
+{
+namespace core
+{
+
+/// The three outcomes of a check: unknown is a verdict, not a crash.
+enum class Verdict
+{
+    Proved,
+    Violated,
+    Unknown,
+};
+
+/// "proved", "violated" or "unknown".
+std::string VerdictName(Verdict verdict);
+
+/// One concrete connection that breaks an intent, replayed through core's evaluator.
+struct Counterexample
+{
+    Connection connection;
+    /// The evaluator's verdict on it: the enforcement points met and the rule at each.
+    Evaluation replay;
+};
+
+/// The verdict on one intent under one posture.
+struct IntentResult
+{
+    std::string intentId;
+    std::string posture;
+    Verdict verdict = Verdict::Unknown;
+    std::optional<Counterexample> counterexample; ///< set when violated
+    std::string reason;                           ///< set when unknown
+    double seconds = 0;                           ///< solver time
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,40 @@
+#ifndef SEGPROOF_CORE_SERVICE_CLASSES_H
+#define SEGPROOF_CORE_SERVICE_CLASSES_H
+
+#include "connection.h"
+#include "scenario.h"
+
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// One cell of the partition of (protocol, source port, destination port, ICMP type) that no
+/// service entry of a scenario tells apart, with a representative value of each field.
+struct ServiceClass
+{
+    std::uint8_t protocol = 0;
+    ValueRange sourcePorts{0, 0};      ///< TCP / UDP; {0,0} otherwise
+    ValueRange destinationPorts{0, 0}; ///< TCP / UDP; {0,0} otherwise
+    ValueRange icmpTypes{0, 0};        ///< ICMP; {0,0} otherwise
+
+    /// Stamps the representative values (the lowest of each range) onto a connection.
+    void ApplyTo(Connection& connection) const;
+    /// "tcp/445", "tcp/1024-2047 from port 0-65535", "icmp type 8", "proto-0".
+    std::string ToString() const;
+};
+
+/// The service partition of a scenario: every TCP / UDP port range, ICMP type range and
+/// "any other protocol" cell that the entries of its services, rules and intents induce.
+/// Other protocols (neither TCP, UDP nor ICMP) form one cell represented by protocol 0
+/// (only `any` matches them), and ports and types of protocols without them are 0.
+/// `alsoSplitBy`: other scenarios whose entries split the cells too (for diff).
+std::vector<ServiceClass> ServiceClasses(const Scenario& scenario,
+                                         const std::vector<const Scenario*>& alsoSplitBy = {});
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,68 @@
+#include "lint-output.h"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace segproof
+{
+namespace reports
+{
+
+std::string
+FormatLintText(const std::vector<core::LintFinding>& findings, const LintTotals& totals)
+{
+    std::ostringstream out;
+    std::size_t counts[3] = {0, 0, 0};
+    for (const auto& f : findings)
+    {
+        ++counts[static_cast<int>(f.severity)];
+        out << f.location.ToString() << ": " << core::SeverityName(f.severity) << ": "
+            << core::FirewallKindName(f.firewall);
+        if (!f.rule.empty())
+        {
+            out << " rule " << f.rule;
+        }
+        out << " " << core::LintKindName(f.kind) << ": " << f.message << "\n";
+    }
+    out << "lint: " << counts[0] << " errors, " << counts[1] << " warnings, " << counts[2]
+        << " notes in " << totals.rulesChecked << " enabled rules\n";
+    if (!totals.busiestVnic.empty())
+    {
+        out << "dfw load: at most " << totals.maxRulesPerVnic << " rules on one vNIC ("
+            << totals.busiestVnic << "), " << totals.maxRulesPerHost << " on one host ("
+            << totals.busiestHost << "); NSX limits 4000 per vNIC, 120000 per host; "
+            << totals.rulesEverywhere << " rules without applied_to land on every vNIC\n";
+    }
+    return out.str();
+}
+
+std::string
+FormatLintJson(const std::vector<core::LintFinding>& findings, const LintTotals& totals)
+{
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& f : findings)
+    {
+        items.push_back(
+            {{"firewall", core::FirewallKindName(f.firewall)},
+             {"rule", f.rule.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.rule)},
+             {"kind", core::LintKindName(f.kind)},
+             {"severity", core::SeverityName(f.severity)},
+             {"file", f.location.file},
+             {"line", f.location.line},
+             {"column", f.location.column},
+             {"message", f.message},
+             {"why", f.why}});
+    }
+    nlohmann::json doc = {{"findings", items},
+                          {"rules_checked", totals.rulesChecked},
+                          {"dfw_load",
+                           {{"max_rules_per_vnic", totals.maxRulesPerVnic},
+                            {"busiest_vnic", totals.busiestVnic},
+                            {"max_rules_per_host", totals.maxRulesPerHost},
+                            {"busiest_host", totals.busiestHost},
+                            {"rules_without_applied_to", totals.rulesEverywhere}}}};
+    return doc.dump(2) + "\n";
+}
+
+} // namespace reports
+} // namespace segproof

@@ -1,0 +1,151 @@
+#include "verify-output.h"
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace segproof
+{
+namespace reports
+{
+
+namespace
+{
+
+std::string
+Endpoint(const core::Estate& estate, core::Ipv4Address ip)
+{
+    std::string name = estate.NameOf(ip);
+    std::string address = core::FormatIpv4(ip);
+    return name == address ? address : name + " (" + address + ")";
+}
+
+bool
+HasPorts(std::uint8_t protocol)
+{
+    return protocol == static_cast<std::uint8_t>(core::Protocol::Tcp) ||
+           protocol == static_cast<std::uint8_t>(core::Protocol::Udp);
+}
+
+nlohmann::json
+NameAndIp(const core::Estate& estate, core::Ipv4Address ip)
+{
+    std::string name = estate.NameOf(ip);
+    std::string address = core::FormatIpv4(ip);
+    return {{"name", name == address ? nlohmann::json(nullptr) : nlohmann::json(name)},
+            {"ip", address}};
+}
+
+} // namespace
+
+std::string
+DescribeConnection(const core::Estate& estate, const core::Connection& c)
+{
+    std::string text = Endpoint(estate, c.source) + " -> " + Endpoint(estate, c.destination) +
+                       "  " + core::ProtocolName(c.protocol);
+    if (HasPorts(c.protocol))
+    {
+        text += " " + std::to_string(c.sourcePort) + " -> " + std::to_string(c.destinationPort);
+    }
+    else if (c.protocol == static_cast<std::uint8_t>(core::Protocol::Icmp))
+    {
+        text += " type " + std::to_string(c.icmpType);
+    }
+    return text;
+}
+
+std::string
+FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
+                 const std::vector<core::IntentResult>& results)
+{
+    const core::Estate& estate = scenario.GetEstate();
+    std::ostringstream out;
+    std::size_t proved = 0;
+    std::size_t violated = 0;
+    std::size_t unknown = 0;
+    for (const auto& r : results)
+    {
+        switch (r.verdict)
+        {
+        case core::Verdict::Proved:
+            ++proved;
+            out << "PROVED " << r.intentId << "\n";
+            break;
+        case core::Verdict::Violated:
+            ++violated;
+            out << "VIOLATED " << r.intentId << "\n";
+            if (r.counterexample)
+            {
+                const auto& cx = *r.counterexample;
+                out << "  " << DescribeConnection(estate, cx.connection) << "  "
+                    << (cx.replay.delivered ? "delivered" : "blocked") << "\n";
+                if (cx.replay.decisions.empty())
+                {
+                    out << "    no enforcement point on its path under this posture\n";
+                }
+                for (const auto& d : cx.replay.decisions)
+                {
+                    out << "    " << core::PointLabel(d.point, estate) << ": " << d.RuleId() << " "
+                        << core::ActionName(d.action) << "\n";
+                }
+            }
+            break;
+        case core::Verdict::Unknown:
+            ++unknown;
+            out << "UNKNOWN " << r.intentId << " (" << r.reason << ")\n";
+            break;
+        }
+    }
+    out << results.size() << " intents under posture " << posture.name << " ("
+        << posture.FirewallList() << "): " << proved << " proved, " << violated << " violated, "
+        << unknown << " unknown\n";
+    return out.str();
+}
+
+std::string
+FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
+                 const std::vector<core::IntentResult>& results)
+{
+    const core::Estate& estate = scenario.GetEstate();
+    nlohmann::json intents = nlohmann::json::array();
+    for (const auto& r : results)
+    {
+        nlohmann::json item = {
+            {"id", r.intentId}, {"verdict", core::VerdictName(r.verdict)}, {"seconds", r.seconds}};
+        if (r.verdict == core::Verdict::Unknown)
+        {
+            item["reason"] = r.reason;
+        }
+        if (r.counterexample)
+        {
+            const auto& c = r.counterexample->connection;
+            nlohmann::json path = nlohmann::json::array();
+            for (const auto& d : r.counterexample->replay.decisions)
+            {
+                path.push_back({{"point", core::PointLabel(d.point, estate)},
+                                {"rule", d.RuleId()},
+                                {"action", core::ActionName(d.action)}});
+            }
+            nlohmann::json cx = {{"src", NameAndIp(estate, c.source)},
+                                 {"dst", NameAndIp(estate, c.destination)},
+                                 {"protocol", core::ProtocolName(c.protocol)},
+                                 {"src_port", HasPorts(c.protocol) ? c.sourcePort : 0},
+                                 {"dst_port", HasPorts(c.protocol) ? c.destinationPort : 0},
+                                 {"delivered", r.counterexample->replay.delivered},
+                                 {"path", path}};
+            if (c.protocol == static_cast<std::uint8_t>(core::Protocol::Icmp))
+            {
+                cx["icmp_type"] = c.icmpType;
+            }
+            item["counterexample"] = cx;
+        }
+        intents.push_back(item);
+    }
+    nlohmann::json doc = {
+        {"scenario", scenario.Name()},
+        {"posture", {{"name", posture.name}, {"firewalls", posture.FirewallList()}}},
+        {"intents", intents}};
+    return doc.dump(2) + "\n";
+}
+
+} // namespace reports
+} // namespace segproof

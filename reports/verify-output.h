@@ -1,0 +1,32 @@
+#ifndef SEGPROOF_REPORTS_VERIFY_OUTPUT_H
+#define SEGPROOF_REPORTS_VERIFY_OUTPUT_H
+
+#include "core/intent-result.h"
+#include "core/scenario.h"
+
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace reports
+{
+
+/// `segproof verify`'s text: one line per intent (PROVED id / VIOLATED id / UNKNOWN id
+/// (reason)), each violation followed by its counterexample and the decision at each point,
+/// then a one-line tally.
+std::string FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
+                             const std::vector<core::IntentResult>& results);
+
+/// The counterexample in words: "vdi001 (10.10.0.10) -> fs01 (10.20.0.11) tcp 49152 -> 445".
+std::string DescribeConnection(const core::Estate& estate, const core::Connection& connection);
+
+/// The spec's JSON shape: {"intents":[{"id", "verdict", "counterexample": {...}}]}, plus the
+/// posture, reasons of unknown verdicts and the solver time.
+std::string FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
+                             const std::vector<core::IntentResult>& results);
+
+} // namespace reports
+} // namespace segproof
+
+#endif

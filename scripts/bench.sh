@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every benchmark in bench/ on the shipped scenarios and prints their figures.
+set -euo pipefail
+build=${1:-build}
+cd "$(dirname "$0")/.."
+"$build/bench/bench_validate" scenarios/enterprise-10k.yaml 5
+/usr/bin/env time -f "  segproof validate, whole process: %e s wall, %M KB max RSS" \
+  "$build/cli/segproof" validate scenarios/enterprise-10k.yaml >/dev/null

@@ -1,0 +1,227 @@
+#include "intent-verifier.h"
+
+#include "core/address-classes.h"
+#include "core/concrete-evaluator.h"
+#include "core/service-classes.h"
+#include "policy-encoding.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <stdexcept>
+
+namespace segproof
+{
+namespace verifier
+{
+
+using core::Counterexample;
+using core::IntentResult;
+using core::Verdict;
+
+class IntentVerifier::Impl
+{
+public:
+    Impl(const core::Scenario& scenario, VerifyOptions options)
+        : m_scenario(scenario), m_options(options), m_classes(scenario),
+          m_services(core::ServiceClasses(scenario)), m_lifted(scenario, m_classes, m_services),
+          m_evaluator(scenario)
+    {
+    }
+
+    IntentResult Verify(const core::Intent& intent, const core::Posture& posture)
+    {
+        auto start = std::chrono::steady_clock::now();
+        Job& job = JobFor(posture);
+        const SymbolicPacket& p = job.packet;
+        PolicyEncoding& enc = *job.encoding;
+
+        z3::expr fromSide = enc.InSet(p.source, intent.from.addresses);
+        z3::expr claim = enc.WellFormed(p) && enc.InSet(p.destination, intent.to.addresses) &&
+                         enc.MatchesService(intent.service, p);
+        QuerySlice slice{&m_lifted, m_lifted.ClassesIn(intent.from.addresses),
+                         m_lifted.ClassesIn(intent.to.addresses), m_lifted.CellsIn(intent.service)};
+        if (intent.kind == core::IntentKind::Only)
+        {
+            slice.sources = CellSet(m_lifted.ClassCount(), true).Without(slice.sources);
+        }
+        z3::expr delivered = enc.Delivered(p, intent.assumeCompromised.addresses, slice);
+        switch (intent.kind)
+        {
+        case core::IntentKind::Deny:
+            claim = claim && fromSide && delivered;
+            break;
+        case core::IntentKind::Allow:
+            claim = claim && fromSide && !delivered;
+            break;
+        case core::IntentKind::Only:
+            claim = claim && !fromSide && delivered;
+            break;
+        }
+
+        IntentResult result;
+        result.intentId = intent.id;
+        result.posture = posture.name;
+        job.solver.push();
+        job.solver.add(claim);
+        z3::check_result outcome = job.solver.check();
+        if (outcome == z3::unsat)
+        {
+            result.verdict = Verdict::Proved;
+        }
+        else if (outcome == z3::sat)
+        {
+            result.verdict = Verdict::Violated;
+            result.counterexample = Extract(job.solver.get_model(), p, intent, posture);
+        }
+        else
+        {
+            result.verdict = Verdict::Unknown;
+            result.reason = job.solver.reason_unknown();
+            if (result.reason == "timeout" || result.reason == "canceled")
+            {
+                result.reason = "solver timeout after " + std::to_string(m_options.timeoutMs) +
+                                " ms (--timeout)";
+            }
+        }
+        job.solver.pop();
+        result.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return result;
+    }
+
+    std::size_t ClassCount() const { return m_classes.Classes().size(); }
+    const core::Scenario& GetScenario() const { return m_scenario; }
+
+private:
+    struct Job
+    {
+        Job(z3::context& context, const core::Scenario& scenario,
+            const core::AddressClasses& classes, const core::Posture& posture)
+            : encoding(std::make_unique<PolicyEncoding>(context, scenario, classes, posture)),
+              packet(encoding->MakePacket("c_")), solver(context)
+        {
+        }
+
+        std::unique_ptr<PolicyEncoding> encoding;
+        SymbolicPacket packet;
+        z3::solver solver;
+    };
+
+    Job& JobFor(const core::Posture& posture)
+    {
+        std::string key = posture.name + "|" + posture.FirewallList();
+        auto it = m_jobs.find(key);
+        if (it == m_jobs.end())
+        {
+            it = m_jobs
+                     .emplace(key, std::make_unique<Job>(m_context, m_scenario, m_classes, posture))
+                     .first;
+            z3::params params(m_context);
+            params.set("timeout", m_options.timeoutMs);
+            it->second->solver.set(params);
+        }
+        return *it->second;
+    }
+
+    /// Z3 picks any port of the cell the policy cannot tell apart (often 0); choose the one a
+    /// person expects instead: an ephemeral source port, the lowest non-zero destination port.
+    /// Every value of the cell gets the same decisions, and the replay checks it.
+    void Polish(core::Connection& c) const
+    {
+        for (const auto& cell : m_services)
+        {
+            if (cell.protocol != c.protocol || !cell.sourcePorts.Contains(c.sourcePort) ||
+                !cell.destinationPorts.Contains(c.destinationPort) ||
+                !cell.icmpTypes.Contains(c.icmpType))
+            {
+                continue;
+            }
+            const std::uint32_t ephemeral = 49152;
+            c.sourcePort = static_cast<std::uint16_t>(
+                cell.sourcePorts.Contains(ephemeral) ? ephemeral : cell.sourcePorts.first);
+            if (c.destinationPort == 0 && cell.destinationPorts.last > 0)
+            {
+                c.destinationPort = static_cast<std::uint16_t>(
+                    std::max<std::uint32_t>(1, cell.destinationPorts.first));
+            }
+            return;
+        }
+    }
+
+    /// Turns a model into a concrete connection between representative addresses, and
+    /// replays it through the concrete evaluator.
+    Counterexample Extract(const z3::model& model, const SymbolicPacket& p,
+                           const core::Intent& intent, const core::Posture& posture)
+    {
+        auto value = [&model](const z3::expr& e)
+        { return model.eval(e, true).get_numeral_uint64(); };
+        const auto& classes = m_classes.Classes();
+        const core::AddressClass& src = classes.at(value(p.source));
+        const core::AddressClass& dst = classes.at(value(p.destination));
+        Counterexample cx;
+        cx.connection.source = src.representative;
+        cx.connection.destination =
+            &src == &dst ? dst.AnotherMember(src.representative) : dst.representative;
+        cx.connection.protocol = static_cast<std::uint8_t>(value(p.protocol));
+        cx.connection.sourcePort = static_cast<std::uint16_t>(value(p.sourcePort));
+        cx.connection.destinationPort = static_cast<std::uint16_t>(value(p.destinationPort));
+        cx.connection.icmpType = static_cast<std::uint8_t>(value(p.icmpType));
+        Polish(cx.connection);
+        cx.replay =
+            m_evaluator.Evaluate(cx.connection, posture, intent.assumeCompromised.addresses);
+        bool expectDelivered = intent.kind != core::IntentKind::Allow;
+        if (!cx.replay.inModel || cx.replay.delivered != expectDelivered)
+        {
+            throw std::logic_error(
+                "verifier and concrete evaluator disagree on intent '" + intent.id +
+                "' under posture '" + posture.name + "': Z3 says " + cx.connection.ToString() +
+                (expectDelivered ? " is delivered" : " is blocked") + ", the evaluator says " +
+                (!cx.replay.inModel ? "it is outside the model"
+                                    : (cx.replay.delivered ? "delivered" : "blocked")));
+        }
+        return cx;
+    }
+
+    const core::Scenario& m_scenario;
+    VerifyOptions m_options;
+    core::AddressClasses m_classes;
+    std::vector<core::ServiceClass> m_services;
+    ClassPolicy m_lifted;
+    core::ConcreteEvaluator m_evaluator;
+    z3::context m_context;
+    std::map<std::string, std::unique_ptr<Job>> m_jobs;
+};
+
+IntentVerifier::IntentVerifier(const core::Scenario& scenario, VerifyOptions options)
+    : m_impl(std::make_unique<Impl>(scenario, options))
+{
+}
+
+IntentVerifier::~IntentVerifier() = default;
+
+IntentResult
+IntentVerifier::Verify(const core::Intent& intent, const core::Posture& posture)
+{
+    return m_impl->Verify(intent, posture);
+}
+
+std::vector<IntentResult>
+IntentVerifier::VerifyAll(const core::Posture& posture)
+{
+    std::vector<IntentResult> results;
+    for (const auto& intent : m_impl->GetScenario().Intents())
+    {
+        results.push_back(Verify(intent, posture));
+    }
+    return results;
+}
+
+std::size_t
+IntentVerifier::AddressClassCount() const
+{
+    return m_impl->ClassCount();
+}
+
+} // namespace verifier
+} // namespace segproof

@@ -1,0 +1,49 @@
+#ifndef SEGPROOF_VERIFIER_INTENT_VERIFIER_H
+#define SEGPROOF_VERIFIER_INTENT_VERIFIER_H
+
+#include "core/intent-result.h"
+#include "core/scenario.h"
+
+#include <memory>
+#include <vector>
+
+namespace segproof
+{
+namespace verifier
+{
+
+/// Options of a verification job.
+struct VerifyOptions
+{
+    /// Solver time per intent, in milliseconds; past it the verdict is Unknown.
+    unsigned timeoutMs = 600000;
+};
+
+/// Proves or refutes a scenario's intents with Z3 (one context per verifier). Every
+/// counterexample is replayed through core's concrete evaluator before it is returned; a
+/// disagreement throws std::logic_error, since it is a bug in one of the two.
+class IntentVerifier
+{
+public:
+    /// The scenario must outlive the verifier.
+    IntentVerifier(const core::Scenario& scenario, VerifyOptions options = {});
+    ~IntentVerifier();
+    IntentVerifier(const IntentVerifier&) = delete;
+    IntentVerifier& operator=(const IntentVerifier&) = delete;
+
+    /// The verdict on one intent under a posture.
+    core::IntentResult Verify(const core::Intent& intent, const core::Posture& posture);
+    /// Every intent of the scenario under a posture, in file order.
+    std::vector<core::IntentResult> VerifyAll(const core::Posture& posture);
+    /// Number of address classes the scenario's addresses fall into.
+    std::size_t AddressClassCount() const;
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace verifier
+} // namespace segproof
+
+#endif

@@ -25,6 +25,9 @@ void RegisterMatrix(CLI::App& app, int& exitCode);
 /// Registers `lint`; when it runs, its exit code is stored in `exitCode`.
 void RegisterLint(CLI::App& app, int& exitCode);
 
+/// Registers `diff`; when it runs, its exit code is stored in `exitCode`.
+void RegisterDiff(CLI::App& app, int& exitCode);
+
 } // namespace cli
 } // namespace segproof
 

@@ -19,6 +19,7 @@ main(int argc, char** argv)
     int exitCode = kExitBadInput;
     RegisterValidate(app, exitCode);
     RegisterVerify(app, exitCode);
+    RegisterDiff(app, exitCode);
     RegisterLint(app, exitCode);
     RegisterMatrix(app, exitCode);
 

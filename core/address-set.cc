@@ -42,9 +42,8 @@ AddressSet::Add(Ipv4Address first, Ipv4Address last)
         return;
     }
     auto it = std::lower_bound(m_ranges.begin(), m_ranges.end(), first,
-                               [](const AddressRange& r, Ipv4Address a) {
-                                   return r.last != 0xffffffffu && r.last + 1 < a;
-                               });
+                               [](const AddressRange& r, Ipv4Address a)
+                               { return r.last != 0xffffffffu && r.last + 1 < a; });
     // it is the first range that touches or follows [first, last].
     Ipv4Address newFirst = first;
     Ipv4Address newLast = last;

@@ -16,8 +16,8 @@ Connection::ToString() const
                FormatIpv4(destination) + ":" + std::to_string(destinationPort) + " " +
                ProtocolName(protocol);
     }
-    std::string text = FormatIpv4(source) + " -> " + FormatIpv4(destination) + " " +
-                       ProtocolName(protocol);
+    std::string text =
+        FormatIpv4(source) + " -> " + FormatIpv4(destination) + " " + ProtocolName(protocol);
     if (protocol == static_cast<std::uint8_t>(Protocol::Icmp))
     {
         text += " type " + std::to_string(icmpType);

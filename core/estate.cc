@@ -21,9 +21,7 @@ Machine::HasTag(const std::string& tag) const
 
 Estate::Estate(std::vector<Segment> segments, std::vector<Host> hosts,
                std::vector<Machine> machines, std::vector<External> externals)
-    : m_segments(std::move(segments)),
-      m_hosts(std::move(hosts)),
-      m_machines(std::move(machines)),
+    : m_segments(std::move(segments)), m_hosts(std::move(hosts)), m_machines(std::move(machines)),
       m_externals(std::move(externals))
 {
     for (Index i = 0; i < static_cast<Index>(m_machines.size()); ++i)
@@ -40,9 +38,9 @@ Estate::Estate(std::vector<Segment> segments, std::vector<Host> hosts,
     {
         m_segmentsByAddress.push_back(i);
     }
-    std::sort(m_segmentsByAddress.begin(), m_segmentsByAddress.end(), [this](Index a, Index b) {
-        return m_segments[a].cidr.First() < m_segments[b].cidr.First();
-    });
+    std::sort(m_segmentsByAddress.begin(), m_segmentsByAddress.end(),
+              [this](Index a, Index b)
+              { return m_segments[a].cidr.First() < m_segments[b].cidr.First(); });
 }
 
 Index
@@ -64,10 +62,9 @@ Estate::SegmentOf(Ipv4Address ip) const
 {
     // Segments do not overlap (the reader checks), so the candidate is the last one
     // starting at or below the address.
-    auto it = std::upper_bound(m_segmentsByAddress.begin(), m_segmentsByAddress.end(), ip,
-                               [this](Ipv4Address a, Index s) {
-                                   return a < m_segments[s].cidr.First();
-                               });
+    auto it =
+        std::upper_bound(m_segmentsByAddress.begin(), m_segmentsByAddress.end(), ip,
+                         [this](Ipv4Address a, Index s) { return a < m_segments[s].cidr.First(); });
     if (it == m_segmentsByAddress.begin())
     {
         return kNone;

@@ -42,8 +42,7 @@ JoinDiagnostics(const std::vector<Diagnostic>& diagnostics)
 } // namespace
 
 InputError::InputError(std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(JoinDiagnostics(diagnostics)),
-      m_diagnostics(std::move(diagnostics))
+    : std::runtime_error(JoinDiagnostics(diagnostics)), m_diagnostics(std::move(diagnostics))
 {
 }
 

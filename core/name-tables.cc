@@ -7,8 +7,7 @@ namespace segproof
 namespace core
 {
 
-NameTables::NameTables(YamlContext& context)
-    : m_context(context)
+NameTables::NameTables(YamlContext& context) : m_context(context)
 {
 }
 
@@ -148,8 +147,8 @@ NameTables::ResolveServices(const YAML::Node& node, const std::string& what)
             set.entries.insert(set.entries.end(), named->second.begin(), named->second.end());
             continue;
         }
-        bool looksInline = text.rfind("tcp", 0) == 0 || text.rfind("udp", 0) == 0 ||
-                           text.rfind("icmp", 0) == 0;
+        bool looksInline =
+            text.rfind("tcp", 0) == 0 || text.rfind("udp", 0) == 0 || text.rfind("icmp", 0) == 0;
         if (looksInline && (text.find('/') != std::string::npos || text.size() <= 4))
         {
             ServiceEntryParse parsed = ParseServiceEntry(text);
@@ -163,8 +162,7 @@ NameTables::ResolveServices(const YAML::Node& node, const std::string& what)
             }
             continue;
         }
-        m_context.Error(item, "unknown service '" + text + "'" +
-                                  DidYouMean(text, m_serviceNames) +
+        m_context.Error(item, "unknown service '" + text + "'" + DidYouMean(text, m_serviceNames) +
                                   " (a service is a name from 'services', tcp/PORT, udp/PORT, "
                                   "icmp/TYPE or any)");
     }

@@ -1,8 +1,7 @@
 #include "topology.h"
 
-#include <boost/graph/breadth_first_search.hpp>
-
 #include <algorithm>
+#include <boost/graph/breadth_first_search.hpp>
 #include <map>
 
 namespace segproof
@@ -17,13 +16,11 @@ class TreeRecorder : public boost::default_bfs_visitor
 {
 public:
     TreeRecorder(std::vector<Topology::Vertex>& parent, std::vector<int>& depth)
-        : m_parent(parent),
-          m_depth(depth)
+        : m_parent(parent), m_depth(depth)
     {
     }
 
-    template <typename Edge, typename Graph>
-    void tree_edge(Edge e, const Graph& g) const
+    template <typename Edge, typename Graph> void tree_edge(Edge e, const Graph& g) const
     {
         auto from = boost::source(e, g);
         auto to = boost::target(e, g);
@@ -37,8 +34,7 @@ private:
 };
 } // namespace
 
-Topology::Topology(const Estate& estate)
-    : m_estate(estate)
+Topology::Topology(const Estate& estate) : m_estate(estate)
 {
     m_internet = AddVertex({VertexKind::Internet});
     m_perimeter = AddVertex({VertexKind::Perimeter});

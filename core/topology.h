@@ -4,7 +4,6 @@
 #include "estate.h"
 
 #include <boost/graph/adjacency_list.hpp>
-
 #include <string>
 #include <vector>
 

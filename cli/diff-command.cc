@@ -1,0 +1,66 @@
+#include "commands.h"
+#include "core/scenario-reader.h"
+#include "reports/diff-output.h"
+#include "verifier/policy-diff.h"
+
+#include <iostream>
+#include <memory>
+
+namespace segproof
+{
+namespace cli
+{
+
+namespace
+{
+struct DiffArguments
+{
+    std::string before;
+    std::string after;
+    std::string posture = "all";
+    bool json = false;
+};
+
+std::vector<reports::DiffCubeView>
+Views(const std::vector<verifier::DiffCube>& cubes)
+{
+    std::vector<reports::DiffCubeView> views;
+    for (const auto& c : cubes)
+    {
+        views.push_back(
+            {c.sources, c.destinations, c.services, c.example, c.before, c.after, c.brokenIntents});
+    }
+    return views;
+}
+} // namespace
+
+void
+RegisterDiff(CLI::App& app, int& exitCode)
+{
+    auto args = std::make_shared<DiffArguments>();
+    CLI::App* command = app.add_subcommand(
+        "diff", "Connections newly allowed and newly blocked between two versions (CI gate: "
+                "exit 1 when something newly allowed breaks an intent)");
+    command->add_option("OLD", args->before, "The scenario before the change")->required();
+    command->add_option("NEW", args->after, "The scenario after the change")->required();
+    command->add_option("--posture", args->posture,
+                        "Posture (default: all, every defined firewall)");
+    command->add_flag("--json", args->json, "Print JSON instead of text");
+    command->callback(
+        [args, &exitCode]
+        {
+            core::Scenario before = core::ReadScenarioFile(args->before);
+            core::Scenario after = core::ReadScenarioFile(args->after);
+            verifier::PolicyDiff diff = verifier::DiffScenarios(before, after, args->posture);
+            reports::DiffView view{args->before, args->after, diff.posture,
+                                   Views(diff.newlyAllowed), Views(diff.newlyBlocked)};
+            std::cout << (args->json
+                              ? reports::FormatDiffJson(view, before.GetEstate(), after.GetEstate())
+                              : reports::FormatDiffText(view, before.GetEstate(),
+                                                        after.GetEstate()));
+            exitCode = diff.BreaksIntent() ? kExitFinding : kExitOk;
+        });
+}
+
+} // namespace cli
+} // namespace segproof

@@ -105,10 +105,10 @@ TEST(DiffDifferentialTest, CubesHoldExactlyTheConnectionsWhoseFateChanged)
                     {
                         inBlocked += InCube(cube, c) ? 1 : 0;
                     }
-                    changed += before != after ? 1 : 0;
-                    ASSERT_EQ(inAllowed, !before && after ? 1u : 0u)
+                    changed += wasDelivered != nowDelivered ? 1 : 0;
+                    ASSERT_EQ(inAllowed, !wasDelivered && nowDelivered ? 1u : 0u)
                         << "seed " << seed << " " << c.ToString();
-                    ASSERT_EQ(inBlocked, before && !after ? 1u : 0u)
+                    ASSERT_EQ(inBlocked, wasDelivered && !nowDelivered ? 1u : 0u)
                         << "seed " << seed << " " << c.ToString();
                 }
             }

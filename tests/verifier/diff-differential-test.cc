@@ -91,9 +91,9 @@ TEST(DiffDifferentialTest, CubesHoldExactlyTheConnectionsWhoseFateChanged)
                 for (const auto& cell : cells)
                 {
                     cell.ApplyTo(c);
-                    bool before =
+                    bool wasDelivered =
                         was.Evaluate(c, pb).delivered && was.InModel(c.source, c.destination);
-                    bool after =
+                    bool nowDelivered =
                         now.Evaluate(c, pa).delivered && now.InModel(c.source, c.destination);
                     std::size_t inAllowed = 0;
                     std::size_t inBlocked = 0;

@@ -22,6 +22,35 @@ struct VerifyArguments
     std::string json;
     double timeoutSeconds = 600;
 };
+
+/// "all", a posture name, a comma-separated list of them, or "each" (every defined posture).
+std::vector<core::Posture>
+ResolvePostures(const core::Scenario& scenario, const std::string& text)
+{
+    if (text == "each")
+    {
+        std::vector<core::Posture> postures = scenario.Postures();
+        if (postures.empty())
+        {
+            postures.push_back(scenario.AllFirewallsPosture());
+        }
+        return postures;
+    }
+    std::vector<core::Posture> postures;
+    std::size_t start = 0;
+    while (true)
+    {
+        std::size_t comma = text.find(',', start);
+        postures.push_back(scenario.ResolvePosture(
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start),
+            "--posture"));
+        if (comma == std::string::npos)
+        {
+            return postures;
+        }
+        start = comma + 1;
+    }
+}
 } // namespace
 
 void
@@ -33,20 +62,40 @@ RegisterVerify(CLI::App& app, int& exitCode)
     command->add_option("SCENARIO", args->scenario, "Scenario file (YAML, segproof/v1)")
         ->required();
     command->add_option("--posture", args->posture,
-                        "Posture to verify under (default: all, every defined firewall)");
-    command->add_option("--json", args->json, "Also write the results as JSON to this file");
+                        "Posture: a name, a comma-separated list, 'each' (every posture the "
+                        "scenario defines) or 'all' (the default: every defined firewall)");
+    command->add_option("--json", args->json,
+                        "Also write the results as JSON to this file (one object per posture, "
+                        "one per line)");
     command->add_option("--timeout", args->timeoutSeconds, "Solver time per intent, in seconds")
         ->check(CLI::PositiveNumber);
     command->callback(
         [args, &exitCode]
         {
             core::Scenario scenario = core::ReadScenarioFile(args->scenario);
-            core::Posture posture = scenario.ResolvePosture(args->posture, "--posture");
+            std::vector<core::Posture> postures = ResolvePostures(scenario, args->posture);
             verifier::VerifyOptions options;
             options.timeoutMs = static_cast<unsigned>(args->timeoutSeconds * 1000);
             verifier::IntentVerifier verifier(scenario, options);
-            std::vector<core::IntentResult> results = verifier.VerifyAll(posture);
-            std::cout << reports::FormatVerifyText(scenario, posture, results);
+            std::string json;
+            exitCode = kExitOk;
+            for (const auto& posture : postures)
+            {
+                std::vector<core::IntentResult> results = verifier.VerifyAll(posture);
+                if (postures.size() > 1)
+                {
+                    std::cout << "== posture " << posture.name << "\n";
+                }
+                std::cout << reports::FormatVerifyText(scenario, posture, results);
+                json += reports::FormatVerifyJson(scenario, posture, results);
+                for (const auto& r : results)
+                {
+                    if (r.verdict != core::Verdict::Proved)
+                    {
+                        exitCode = kExitFinding;
+                    }
+                }
+            }
             if (!args->json.empty())
             {
                 std::ofstream out(args->json);
@@ -55,15 +104,7 @@ RegisterVerify(CLI::App& app, int& exitCode)
                     throw core::InputError(core::SourceLocation{args->json, 0, 0},
                                            "cannot write the file");
                 }
-                out << reports::FormatVerifyJson(scenario, posture, results);
-            }
-            exitCode = kExitOk;
-            for (const auto& r : results)
-            {
-                if (r.verdict != core::Verdict::Proved)
-                {
-                    exitCode = kExitFinding;
-                }
+                out << json;
             }
         });
 }

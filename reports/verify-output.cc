@@ -144,7 +144,7 @@ FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
         {"scenario", scenario.Name()},
         {"posture", {{"name", posture.name}, {"firewalls", posture.FirewallList()}}},
         {"intents", intents}};
-    return doc.dump(2) + "\n";
+    return doc.dump() + "\n";
 }
 
 } // namespace reports

@@ -4,5 +4,6 @@ set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
 "$build/bench/bench_validate" scenarios/enterprise-10k.yaml 5
+"$build/bench/bench_verify" scenarios/enterprise-10k.yaml
 /usr/bin/env time -f "  segproof validate, whole process: %e s wall, %M KB max RSS" \
   "$build/cli/segproof" validate scenarios/enterprise-10k.yaml >/dev/null

@@ -1,11 +1,29 @@
 #!/usr/bin/env bash
-# `make demo`: run segproof's main job on the default scenario and say where the output is.
-set -euo pipefail
+# `make demo`: segproof's main job on the default scenario, and where its output is.
+# Until the simulator and the report exist: validate, verify under every posture, lint, matrix.
+set -uo pipefail
 segproof=$1
 scenario=$2
 out=$3
 mkdir -p "$out"
-echo "== segproof validate $scenario"
-"$segproof" validate "$scenario" | tee "$out/validate.txt"
+
+run() { # run FILE ARGS...: print the command and its output, keep the output in $out/FILE
+    local file=$1
+    shift
+    echo "== segproof $*"
+    "$segproof" "$@" >"$out/$file" 2>&1
+    local rc=$?
+    cat "$out/$file"
+    echo "(exit code $rc)"
+    echo
+}
+
+run validate.txt validate "$scenario"
+run verify.txt verify "$scenario" --posture each --json "$out/verify.jsonl"
+run lint.txt lint "$scenario"
+run matrix.txt matrix "$scenario" --posture microseg
+
+echo "In short:"
+grep -E '^[0-9]+ intents under posture' "$out/verify.txt" | sed 's/^/  /'
 echo
-echo "Output: $out/validate.txt"
+echo "Output: $out/ (validate.txt, verify.txt, verify.jsonl, lint.txt, matrix.txt)"

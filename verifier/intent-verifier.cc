@@ -72,7 +72,7 @@ public:
         else if (outcome == z3::sat)
         {
             result.verdict = Verdict::Violated;
-            result.counterexample = Extract(job.solver.get_model(), p, intent, posture);
+            result.counterexample = Extract(PreferredModel(job, p), p, intent, posture);
         }
         else
         {
@@ -122,6 +122,45 @@ private:
             it->second->solver.set(params);
         }
         return *it->second;
+    }
+
+    /// Any model is a counterexample; an architect reads one on a port that lateral movement
+    /// uses, between named machines, more easily than on ICMP type 0 from a free address.
+    /// Tries, in order: machines on a well-known TCP port (SMB, RDP, WinRM, RPC, SSH,
+    /// HTTP(S), SQL), machines on TCP, machines, a well-known TCP port, TCP, UDP; keeps the
+    /// first that is still a counterexample, else Z3's own.
+    z3::model PreferredModel(Job& job, const SymbolicPacket& p)
+    {
+        z3::model fallback = job.solver.get_model();
+        z3::context& c = m_context;
+        z3::expr tcp = p.protocol == c.bv_val(6, 8);
+        z3::expr udp = p.protocol == c.bv_val(17, 8);
+        z3::expr_vector wellKnown(c);
+        for (unsigned port : {445u, 3389u, 5985u, 5986u, 135u, 139u, 22u, 443u, 80u, 1433u})
+        {
+            wellKnown.push_back(p.destinationPort == c.bv_val(port, 16));
+        }
+        z3::expr machines =
+            job.encoding->IsMachine(p.source) &&
+            (job.encoding->IsMachine(p.destination) || !job.encoding->InSegment(p.destination));
+        z3::expr wellKnownTcp = tcp && z3::mk_or(wellKnown);
+        for (const z3::expr& preference :
+             {machines && wellKnownTcp, machines && tcp, machines, wellKnownTcp, tcp, udp})
+        {
+            z3::expr_vector assumption(c);
+            z3::expr literal = c.bool_const("prefer");
+            job.solver.push();
+            job.solver.add(z3::implies(literal, preference));
+            assumption.push_back(literal);
+            bool found = job.solver.check(assumption) == z3::sat;
+            z3::model model = found ? job.solver.get_model() : fallback;
+            job.solver.pop();
+            if (found)
+            {
+                return model;
+            }
+        }
+        return fallback;
     }
 
     /// Z3 picks any port of the cell the policy cannot tell apart (often 0); choose the one a

@@ -1,7 +1,10 @@
 #ifndef SEGPROOF_CLI_COMMANDS_H
 #define SEGPROOF_CLI_COMMANDS_H
 
+#include "core/scenario.h"
+
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace segproof
 {
@@ -12,6 +15,10 @@ namespace cli
 constexpr int kExitOk = 0;
 constexpr int kExitFinding = 1;
 constexpr int kExitBadInput = 2;
+
+/// Reads a scenario (throws InputError on bad input) and prints its warnings on stderr as
+/// "FILE:LINE:COL: warning: message".
+core::Scenario ReadScenarioWithWarnings(const std::string& path);
 
 /// Registers `validate`; when it runs, its exit code is stored in `exitCode`.
 void RegisterValidate(CLI::App& app, int& exitCode);

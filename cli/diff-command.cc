@@ -49,8 +49,8 @@ RegisterDiff(CLI::App& app, int& exitCode)
     command->callback(
         [args, &exitCode]
         {
-            core::Scenario before = core::ReadScenarioFile(args->before);
-            core::Scenario after = core::ReadScenarioFile(args->after);
+            core::Scenario before = ReadScenarioWithWarnings(args->before);
+            core::Scenario after = ReadScenarioWithWarnings(args->after);
             verifier::PolicyDiff diff = verifier::DiffScenarios(before, after, args->posture);
             reports::DiffView view{args->before, args->after, diff.posture,
                                    Views(diff.newlyAllowed), Views(diff.newlyBlocked)};

@@ -32,7 +32,7 @@ RegisterLint(CLI::App& app, int& exitCode)
     command->callback(
         [args, &exitCode]
         {
-            core::Scenario scenario = core::ReadScenarioFile(args->scenario);
+            core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             verifier::LintReport report = verifier::LintScenario(scenario);
             reports::LintTotals totals{report.rulesChecked,        report.dfwLoad.maxPerVnic,
                                        report.dfwLoad.busiestVnic, report.dfwLoad.maxPerHost,

@@ -40,7 +40,7 @@ RegisterMatrix(CLI::App& app, int& exitCode)
     command->callback(
         [args, &exitCode]
         {
-            core::Scenario scenario = core::ReadScenarioFile(args->scenario);
+            core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             core::Posture posture = scenario.ResolvePosture(args->posture, "--posture");
             core::ReachMatrix matrix =
                 verifier::BuildReachMatrix(scenario, posture,

@@ -20,7 +20,7 @@ RegisterValidate(CLI::App& app, int& exitCode)
     command->callback(
         [path, &exitCode]
         {
-            core::Scenario scenario = core::ReadScenarioFile(*path);
+            core::Scenario scenario = ReadScenarioWithWarnings(*path);
             std::cout << reports::FormatValidateSummary(scenario);
             std::cout << "\nOK: " << *path << " is a valid segproof/v1 scenario\n";
             exitCode = kExitOk;

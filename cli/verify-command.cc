@@ -72,7 +72,7 @@ RegisterVerify(CLI::App& app, int& exitCode)
     command->callback(
         [args, &exitCode]
         {
-            core::Scenario scenario = core::ReadScenarioFile(args->scenario);
+            core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             std::vector<core::Posture> postures = ResolvePostures(scenario, args->posture);
             verifier::VerifyOptions options;
             options.timeoutMs = static_cast<unsigned>(args->timeoutSeconds * 1000);

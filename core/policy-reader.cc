@@ -118,7 +118,8 @@ ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlConte
 }
 
 std::optional<Firewall>
-ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlContext& context)
+ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlContext& context,
+             const NsxLoader& loadNsx)
 {
     const std::string what = "firewall '" + FirewallKindName(kind) + "'";
     Firewall firewall;
@@ -148,9 +149,15 @@ ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlC
         }
         if (node["nsx"])
         {
-            context.Error(node["nsx"], "NSX import is not available in this version of segproof; "
-                                       "write the rules natively under 'rules'");
-            return std::nullopt;
+            if (node["rules"] || node["default"])
+            {
+                context.Error(node[node["rules"] ? "rules" : "default"],
+                              "'nsx' imports the DFW's rules and default from the export; do "
+                              "not give '" +
+                                  std::string(node["rules"] ? "rules" : "default") + "' beside it");
+                return std::nullopt;
+            }
+            return loadNsx(node["nsx"]);
         }
         if (!context.Require(node, what, {"default"}))
         {
@@ -199,7 +206,8 @@ ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlC
 } // namespace
 
 std::array<std::optional<Firewall>, 4>
-ReadFirewalls(const YAML::Node& node, NameTables& names, YamlContext& context)
+ReadFirewalls(const YAML::Node& node, NameTables& names, YamlContext& context,
+              const NsxLoader& loadNsx)
 {
     std::array<std::optional<Firewall>, 4> firewalls;
     if (!node || !context.CheckMap(node, "'firewalls'", kFirewallNames))
@@ -211,7 +219,8 @@ ReadFirewalls(const YAML::Node& node, NameTables& names, YamlContext& context)
         YAML::Node body = node[FirewallKindName(kind)];
         if (body)
         {
-            firewalls[static_cast<std::size_t>(kind)] = ReadFirewall(body, kind, names, context);
+            firewalls[static_cast<std::size_t>(kind)] =
+                ReadFirewall(body, kind, names, context, loadNsx);
         }
     }
     return firewalls;

@@ -6,6 +6,7 @@
 #include "yaml-context.h"
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -14,9 +15,14 @@ namespace segproof
 namespace core
 {
 
+/// Reads `dfw: {nsx: FILE}`: given the `nsx` value's node, the imported DFW (nullopt when the
+/// import failed; its errors are then in the context).
+using NsxLoader = std::function<std::optional<Firewall>(const YAML::Node& nsxFile)>;
+
 /// Reads `firewalls:` (dfw, gateway, perimeter, host), indexed by FirewallKind.
 std::array<std::optional<Firewall>, 4> ReadFirewalls(const YAML::Node& node, NameTables& names,
-                                                     YamlContext& context);
+                                                     YamlContext& context,
+                                                     const NsxLoader& loadNsx);
 
 /// Reads `postures:`; every firewall a posture names must be defined.
 std::vector<Posture> ReadPostures(const YAML::Node& node,

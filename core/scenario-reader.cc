@@ -4,6 +4,7 @@
 #include "group-reader.h"
 #include "limits.h"
 #include "name-tables.h"
+#include "nsx-reader.h"
 #include "policy-reader.h"
 #include "yaml-context.h"
 
@@ -15,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <tuple>
 #include <utility>
 #include <yaml-cpp/yaml.h>
 
@@ -48,8 +50,11 @@ KeepRaw(const YAML::Node& node, YamlContext& context)
 bool
 WrittenBefore(const Diagnostic& a, const Diagnostic& b)
 {
-    return std::make_pair(a.location.line, a.location.column) <
-           std::make_pair(b.location.line, b.location.column);
+    // The scenario's own problems first, then those of files it names (an NSX export), each
+    // file top to bottom.
+    return std::make_tuple(a.location.file != b.location.file && b.location.file < a.location.file,
+                           a.location.line, a.location.column) <
+           std::make_tuple(false, b.location.line, b.location.column);
 }
 
 Scenario
@@ -89,7 +94,37 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
     }
     parts.groups = ReadGroups(root["groups"], parts.estate, context, gaps);
     names.SetGroups(parts.groups);
-    parts.firewalls = ReadFirewalls(root["firewalls"], names, context);
+    auto loadNsx = [&](const YAML::Node& fileNode) -> std::optional<Firewall>
+    {
+        if (!fileNode.IsScalar())
+        {
+            context.Error(fileNode, "'nsx' must be the path of an NSX Policy API export (JSON)");
+            return std::nullopt;
+        }
+        // A relative path is read from the scenario file's folder.
+        std::filesystem::path path(fileNode.Scalar());
+        if (path.is_relative())
+        {
+            path = std::filesystem::path(fileName).parent_path() / path;
+        }
+        try
+        {
+            NsxImport imported = ReadNsxDfw(path.lexically_normal().string(), parts.estate);
+            parts.warnings.insert(parts.warnings.end(), imported.warnings.begin(),
+                                  imported.warnings.end());
+            imported.firewall.location = context.Location(fileNode);
+            return imported.firewall;
+        }
+        catch (const InputError& e)
+        {
+            for (const auto& d : e.Diagnostics())
+            {
+                context.Error(d.location, d.message);
+            }
+            return std::nullopt;
+        }
+    };
+    parts.firewalls = ReadFirewalls(root["firewalls"], names, context, loadNsx);
     parts.postures = ReadPostures(root["postures"], parts.firewalls, context);
     parts.intents = ReadIntents(root["intents"], names, context);
     parts.attack = KeepRaw(root["attack"], context);

@@ -2,6 +2,7 @@
 #define SEGPROOF_CORE_SCENARIO_H
 
 #include "estate.h"
+#include "input-error.h"
 #include "policy.h"
 
 #include <array>
@@ -42,6 +43,7 @@ public:
         std::vector<Intent> intents;
         RawSection attack;
         RawSection defence;
+        std::vector<Diagnostic> warnings; ///< worth a look, not errors (e.g. NSX skips)
     };
 
     explicit Scenario(Parts parts);
@@ -57,6 +59,8 @@ public:
     const std::vector<Intent>& Intents() const { return m_parts.intents; }
     const RawSection& Attack() const { return m_parts.attack; }
     const RawSection& Defence() const { return m_parts.defence; }
+    /// What the reader let pass but a user should see (printed as warnings by the CLI).
+    const std::vector<Diagnostic>& Warnings() const { return m_parts.warnings; }
 
     /// The firewall of that kind, or nullptr when the scenario defines none.
     const Firewall* FindFirewall(FirewallKind kind) const;

@@ -43,8 +43,8 @@ RangeText(const ValueRange& range)
     return std::to_string(range.first) + "-" + std::to_string(range.last);
 }
 
-/// Parses "N" or "N-M" with both within [0, max]; nullopt otherwise. `backwards` is set when
-/// the text is a well-formed range whose first value exceeds its last.
+} // namespace
+
 std::optional<ValueRange>
 ParseValueRange(const std::string& text, std::uint32_t max, bool& backwards)
 {
@@ -89,7 +89,6 @@ ParseValueRange(const std::string& text, std::uint32_t max, bool& backwards)
     }
     return ValueRange{*lo, *hi};
 }
-} // namespace
 
 std::string
 ServiceEntry::ToString() const

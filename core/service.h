@@ -49,6 +49,11 @@ struct ServiceEntry
     std::string ToString() const;
 };
 
+/// Parses "N" or "N-M" with both within [0, max]; nullopt otherwise. `backwards` is set when
+/// the text is a well-formed range whose first value exceeds its last.
+std::optional<ValueRange> ParseValueRange(const std::string& text, std::uint32_t max,
+                                          bool& backwards);
+
 /// Parses the inline form: tcp/445, udp/53, tcp/1000-2000, icmp/8, tcp, udp, icmp.
 /// Returns the entry, or an error message that says what was expected.
 struct ServiceEntryParse

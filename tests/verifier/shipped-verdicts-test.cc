@@ -1,0 +1,65 @@
+// The verifier's verdicts on the shipped scenarios: what each scenario's comments say.
+
+#include "core/scenario-reader.h"
+#include "verifier/intent-verifier.h"
+#include "verifier/policy-diff.h"
+
+#include <gtest/gtest.h>
+#include <set>
+
+namespace
+{
+
+using namespace segproof;
+
+const std::string kDir = SEGPROOF_SCENARIOS_DIR "/";
+
+std::set<std::string>
+Violated(const core::Scenario& s, const core::Posture& posture)
+{
+    verifier::IntentVerifier z3(s);
+    std::set<std::string> ids;
+    for (const auto& r : z3.VerifyAll(posture))
+    {
+        EXPECT_NE(r.verdict, core::Verdict::Unknown) << r.intentId;
+        if (r.verdict == core::Verdict::Violated)
+        {
+            ids.insert(r.intentId);
+        }
+    }
+    return ids;
+}
+
+TEST(ShippedVerdictsTest, SeedHoldsUnderMicrosegmentationAndNotInAFlatNetwork)
+{
+    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    EXPECT_TRUE(Violated(seed, *seed.FindPosture("microseg")).empty());
+    EXPECT_TRUE(Violated(seed, seed.AllFirewallsPosture()).empty());
+    EXPECT_EQ(Violated(seed, *seed.FindPosture("flat")),
+              (std::set<std::string>{"no-desktop-lateral", "no-lateral-even-if-owned",
+                                     "jewels-by-smb-only-from-desktops",
+                                     "jewels-admin-only-from-admins"}));
+}
+
+TEST(ShippedVerdictsTest, SeedsNsxExportIsTheSamePolicyAsItsNativeRules)
+{
+    core::Scenario native = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario nsx = core::ReadScenarioFile(kDir + "seed-nsx.yaml");
+    for (const auto& posture : native.Postures())
+    {
+        verifier::PolicyDiff diff = verifier::DiffScenarios(native, nsx, posture.name);
+        EXPECT_TRUE(diff.newlyAllowed.empty()) << posture.name;
+        EXPECT_TRUE(diff.newlyBlocked.empty()) << posture.name;
+    }
+}
+
+TEST(ShippedVerdictsTest, EnterpriseViolatesExactlyItsFivePlantedGaps)
+{
+    core::Scenario e = core::ReadScenarioFile(kDir + "enterprise-10k.yaml");
+    EXPECT_EQ(Violated(e, e.AllFirewallsPosture()),
+              (std::set<std::string>{"erp-db-only-from-app-tier", "admin-only-from-jump-hosts",
+                                     "contractors-no-dept-shares", "no-desktop-internet-direct",
+                                     "support-no-erp-web"}));
+}
+
+} // namespace

@@ -262,6 +262,10 @@ private:
             }
         }
         std::vector<Index> hosts = ReadHostPlacement(item);
+        // Entries that list the same hosts continue one round-robin: three entries of 40, 30
+        // and 30 desktops on esx[01-02] put 50 on each host, as a planner would.
+        std::size_t& nextSlot = m_nextHostSlot[hosts];
+        const std::size_t firstSlot = nextSlot;
         for (const auto& tagNode : m_context.StringList(item, "tags"))
         {
             prototype.tags.push_back(tagNode.Scalar());
@@ -313,7 +317,9 @@ private:
             }
             PendingMachine pending{prototype, std::nullopt, item["ip"], ipUnreadable};
             pending.machine.name = names[i];
-            pending.machine.host = hosts.empty() ? kNone : hosts[i % hosts.size()];
+            pending.machine.host =
+                hosts.empty() ? kNone : hosts[(firstSlot + i) % hosts.size()];
+            nextSlot = firstSlot + i + 1;
             if (firstIp)
             {
                 std::uint64_t ip = std::uint64_t{*firstIp} + i;
@@ -679,6 +685,7 @@ private:
     std::map<std::string, SourceLocation> m_externalNames;
     std::set<std::string> m_unusableSegments;
     std::unordered_map<std::string, Index> m_hostIndex;
+    std::map<std::vector<Index>, std::size_t> m_nextHostSlot; ///< round-robin per host list
     std::unordered_map<Ipv4Address, std::string> m_usedIps;
     std::unordered_map<Ipv4Address, std::string> m_externalIps;
 };

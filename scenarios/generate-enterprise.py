@@ -371,7 +371,6 @@ def desktop_entries():
     number = 1
     for b, block in enumerate(LAYOUT, start=1):
         assert sum(n for _, n in block) == DESKTOPS_PER_BLOCK, b
-        cursor = 0  # round-robin position over the block's active hosts
         offset = 0  # desktops placed in this block so far
         for key, count in block:
             dept, extra = POPULATIONS[key]
@@ -383,14 +382,11 @@ def desktop_entries():
                 tags = ["role|vdi-desktop", "dept|" + dept] + extra
                 if dept not in HARDENED_DEPARTMENTS:
                     tags.append("hostfw|file-sharing")
-                # the host list starts where the previous entry stopped, so the block's
-                # 2,000 desktops land exactly 125 per active host
-                first_host = cursor % ACTIVE_HOSTS_PER_BLOCK + 1
-                hosts = ["esx-b%d-[%02d-%02d]" % (b, first_host, ACTIVE_HOSTS_PER_BLOCK)]
-                if first_host > 1:
-                    hosts.append("esx-b%d-[01-%02d]" % (b, first_host - 1))
+                # every entry of a block lists the same hosts, and segproof continues one
+                # round-robin over entries with the same host list, so the block's 2,000
+                # desktops land exactly 125 per active host
+                hosts = ["esx-b%d-[01-%02d]" % (b, ACTIVE_HOSTS_PER_BLOCK)]
                 yield number, number + n - 1, b, seg, dept, key, tags, hosts
-                cursor += n
                 offset += n
                 number += n
                 left -= n

@@ -722,3 +722,31 @@ firewalls:
 }
 
 } // namespace
+
+TEST(ScenarioReaderRoundRobinTest, EntriesWithTheSameHostsContinueOneRoundRobin)
+{
+    Scenario s = ReadScenarioText(R"(
+format: segproof/v1
+name: rr
+estate:
+  segments: [{name: a, cidr: 10.1.0.0/24}]
+  hosts: [{name: "h[1-2]"}]
+  machines:
+    - {name: "x[1-3]", kind: desktop, segment: a, host: "h[1-2]"}
+    - {name: "y[1-3]", kind: desktop, segment: a, host: "h[1-2]"}
+    - {name: "z1", kind: desktop, segment: a, host: [h2, h1]}
+)",
+                                  "rr.yaml");
+    auto hostOf = [&s](const std::string& name)
+    {
+        const Estate& e = s.GetEstate();
+        return e
+            .Hosts()[static_cast<std::size_t>(
+                e.Machines()[static_cast<std::size_t>(e.FindMachine(name))].host)]
+            .name;
+    };
+    EXPECT_EQ(hostOf("x3"), "h1");
+    EXPECT_EQ(hostOf("y1"), "h2"); // continues after x3
+    EXPECT_EQ(hostOf("y2"), "h1");
+    EXPECT_EQ(hostOf("z1"), "h2"); // another host list starts its own round-robin
+}

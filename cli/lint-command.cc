@@ -34,11 +34,8 @@ RegisterLint(CLI::App& app, int& exitCode)
         {
             core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             verifier::LintReport report = verifier::LintScenario(scenario);
-            reports::LintTotals totals{report.rulesChecked,        report.dfwLoad.maxPerVnic,
-                                       report.dfwLoad.busiestVnic, report.dfwLoad.maxPerHost,
-                                       report.dfwLoad.busiestHost, report.dfwLoad.rulesEverywhere};
-            std::cout << (args->json ? reports::FormatLintJson(report.findings, totals)
-                                     : reports::FormatLintText(report.findings, totals));
+            std::cout << (args->json ? reports::FormatLintJson(report)
+                                     : reports::FormatLintText(report));
             exitCode = kExitOk;
             for (const auto& f : report.findings)
             {

@@ -4,6 +4,7 @@
 #include "policy.h"
 #include "source-location.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,25 @@ struct LintFinding
     SourceLocation location;      ///< where the rule is written
     std::string message;          ///< a sentence for the user
     std::vector<std::string> why; ///< the minimal set of rules that explains it
+};
+
+/// The NSX load of a DFW: how many rules land on the busiest vNIC and host.
+struct DfwLoad
+{
+    std::size_t maxPerVnic = 0;
+    std::string busiestVnic;
+    std::size_t maxPerHost = 0;
+    std::string busiestHost;
+    std::size_t rulesEverywhere = 0; ///< enabled rules without applied_to
+};
+
+/// What `segproof lint` found, firewall by firewall in rule order.
+struct LintReport
+{
+    std::vector<LintFinding> findings;
+    DfwLoad dfwLoad;
+    std::size_t rulesChecked = 0;
+    std::size_t solverQueries = 0;
 };
 
 } // namespace core

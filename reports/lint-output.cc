@@ -9,8 +9,10 @@ namespace reports
 {
 
 std::string
-FormatLintText(const std::vector<core::LintFinding>& findings, const LintTotals& totals)
+FormatLintText(const core::LintReport& report)
 {
+    const auto& findings = report.findings;
+    const core::DfwLoad& load = report.dfwLoad;
     std::ostringstream out;
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& f : findings)
@@ -25,20 +27,22 @@ FormatLintText(const std::vector<core::LintFinding>& findings, const LintTotals&
         out << " " << core::LintKindName(f.kind) << ": " << f.message << "\n";
     }
     out << "lint: " << counts[0] << " errors, " << counts[1] << " warnings, " << counts[2]
-        << " notes in " << totals.rulesChecked << " enabled rules\n";
-    if (!totals.busiestVnic.empty())
+        << " notes in " << report.rulesChecked << " enabled rules\n";
+    if (!load.busiestVnic.empty())
     {
-        out << "dfw load: at most " << totals.maxRulesPerVnic << " rules on one vNIC ("
-            << totals.busiestVnic << "), " << totals.maxRulesPerHost << " on one host ("
-            << totals.busiestHost << "); NSX limits 4000 per vNIC, 120000 per host; "
-            << totals.rulesEverywhere << " rules without applied_to land on every vNIC\n";
+        out << "dfw load: at most " << load.maxPerVnic << " rules on one vNIC (" << load.busiestVnic
+            << "), " << load.maxPerHost << " on one host (" << load.busiestHost
+            << "); NSX limits 4000 per vNIC, 120000 per host; " << load.rulesEverywhere
+            << " rules without applied_to land on every vNIC\n";
     }
     return out.str();
 }
 
 std::string
-FormatLintJson(const std::vector<core::LintFinding>& findings, const LintTotals& totals)
+FormatLintJson(const core::LintReport& report)
 {
+    const auto& findings = report.findings;
+    const core::DfwLoad& load = report.dfwLoad;
     nlohmann::json items = nlohmann::json::array();
     for (const auto& f : findings)
     {
@@ -54,13 +58,13 @@ FormatLintJson(const std::vector<core::LintFinding>& findings, const LintTotals&
              {"why", f.why}});
     }
     nlohmann::json doc = {{"findings", items},
-                          {"rules_checked", totals.rulesChecked},
+                          {"rules_checked", report.rulesChecked},
                           {"dfw_load",
-                           {{"max_rules_per_vnic", totals.maxRulesPerVnic},
-                            {"busiest_vnic", totals.busiestVnic},
-                            {"max_rules_per_host", totals.maxRulesPerHost},
-                            {"busiest_host", totals.busiestHost},
-                            {"rules_without_applied_to", totals.rulesEverywhere}}}};
+                           {{"max_rules_per_vnic", load.maxPerVnic},
+                            {"busiest_vnic", load.busiestVnic},
+                            {"max_rules_per_host", load.maxPerHost},
+                            {"busiest_host", load.busiestHost},
+                            {"rules_without_applied_to", load.rulesEverywhere}}}};
     return doc.dump(2) + "\n";
 }
 

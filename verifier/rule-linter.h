@@ -23,24 +23,8 @@ struct LintOptions
     unsigned timeoutMs = 60000;
 };
 
-/// The NSX load of a DFW: how many rules land on the busiest vNIC and host.
-struct DfwLoad
-{
-    std::size_t maxPerVnic = 0;
-    std::string busiestVnic;
-    std::size_t maxPerHost = 0;
-    std::string busiestHost;
-    std::size_t rulesEverywhere = 0; ///< enabled rules without applied_to
-};
-
-/// What `segproof lint` found, firewall by firewall in rule order.
-struct LintReport
-{
-    std::vector<core::LintFinding> findings;
-    DfwLoad dfwLoad;
-    std::size_t rulesChecked = 0;
-    std::size_t solverQueries = 0;
-};
+using core::DfwLoad;
+using core::LintReport;
 
 /// Lints every firewall of a scenario: Al-Shaer & Hamed's anomalies (shadowing, redundancy,
 /// generalization, correlation), rules that can never match what their firewall sees, any-to-

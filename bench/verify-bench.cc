@@ -44,8 +44,8 @@ PeakMegabytes()
 }
 
 /// The changed copy for diff, the kind of change a rule-change pull request makes: the
-/// desktop isolation rule narrowed to SMB (a mistake: everything else between desktops is
-/// now allowed), and a disabled drop rule switched back on.
+/// desktop isolation rule's action typed as allow (a mistake that opens desktop-to-desktop
+/// traffic wherever the Windows firewall lets it in), and a disabled drop rule switched back on.
 std::string
 ChangedCopy(const std::string& text)
 {
@@ -58,8 +58,9 @@ ChangedCopy(const std::string& text)
             changed.replace(at, from.size(), to);
         }
     };
-    replaceFirst("{id: env-vdi-isolation, from: desktops, to: desktops, service: any,",
-                 "{id: env-vdi-isolation, from: desktops, to: desktops, service: smb,");
+    replaceFirst(
+        "{id: env-vdi-isolation, from: desktops, to: desktops, service: any, action: drop,",
+        "{id: env-vdi-isolation, from: desktops, to: desktops, service: any, action: allow,");
     replaceFirst("applied_to: [contractors, dept-file-servers], disabled: true,",
                  "applied_to: [contractors, dept-file-servers],");
     return changed;

@@ -431,16 +431,17 @@ private:
             for (std::size_t i = j + 1; i < rules.size(); ++i)
             {
                 const core::Rule& later = *rules[i].rule;
-                if (later.disabled || !reachable[i] ||
-                    !BoxesIntersect(rules[j], rules[i], onMachines))
+                if (later.disabled || !BoxesIntersect(rules[j], rules[i], onMachines))
                 {
                     continue;
                 }
                 if (later.action != earlier.action)
                 {
-                    break; // another action in between: the earlier rule matters
+                    // Another action in between could take the rule's traffic once it is
+                    // gone, even a rule that the earlier one shadows today.
+                    break;
                 }
-                if (BoxWithin(rules[j], rules[i], onMachines))
+                if (reachable[i] && BoxWithin(rules[j], rules[i], onMachines))
                 {
                     Add(kind, earlier, LintKind::Redundant, Severity::Warning,
                         "the later rule " + RuleWithAction(later) +

@@ -40,10 +40,10 @@ asan:
 	$(MAKE) test PRESET=asan
 
 format:
-	clang-format -i $$(git ls-files '*.h' '*.cc')
+	clang-format -i $$(git ls-files '*.h' '*.cc' ':!docs')
 
 format-check: deps
-	clang-format --dry-run --Werror $$(git ls-files '*.h' '*.cc')
+	clang-format --dry-run --Werror $$(git ls-files '*.h' '*.cc' ':!docs')
 
 clean:
 	rm -rf build build-* out

@@ -317,8 +317,7 @@ private:
             }
             PendingMachine pending{prototype, std::nullopt, item["ip"], ipUnreadable};
             pending.machine.name = names[i];
-            pending.machine.host =
-                hosts.empty() ? kNone : hosts[(firstSlot + i) % hosts.size()];
+            pending.machine.host = hosts.empty() ? kNone : hosts[(firstSlot + i) % hosts.size()];
             nextSlot = firstSlot + i + 1;
             if (firstIp)
             {

@@ -201,27 +201,15 @@ PolicyEncoding::RuleMatches(const core::Rule& rule, const SymbolicPacket& p,
 
 z3::expr
 PolicyEncoding::Allowed(const core::Firewall& firewall, core::Side side, const SymbolicPacket& p,
-                        const z3::expr* evaluatingClass, const QuerySlice* slice)
+                        const z3::expr* evaluatingClass, const QuerySlice& slice)
 {
-    std::string key = "allowed|" + core::FirewallKindName(firewall.kind) + "|" +
-                      std::to_string(static_cast<int>(side)) + "|" + p.source.to_string();
-    auto it = m_cache.find(key);
-    if (slice == nullptr && it != m_cache.end())
-    {
-        return it->second;
-    }
-    const std::vector<ClassRule>* lifted =
-        slice != nullptr ? &slice->policy->Rules(firewall.kind) : nullptr;
+    const std::vector<ClassRule>& lifted = slice.policy->Rules(firewall.kind);
+    const CellSet& evaluating = side == core::Side::In ? slice.destinations : slice.sources;
     auto outsideSlice = [&](std::size_t i)
     {
-        if (lifted == nullptr)
-        {
-            return false;
-        }
-        const ClassRule& r = (*lifted)[i];
-        const CellSet& evaluating = side == core::Side::In ? slice->destinations : slice->sources;
-        return !r.from.Intersects(slice->sources) || !r.to.Intersects(slice->destinations) ||
-               !r.cells.Intersects(slice->cells) ||
+        const ClassRule& r = lifted[i];
+        return !r.from.Intersects(slice.sources) || !r.to.Intersects(slice.destinations) ||
+               !r.cells.Intersects(slice.cells) ||
                (side != core::Side::None && !r.appliedTo.Intersects(evaluating));
     };
     core::Action fallback = side == core::Side::Out ? firewall.defaultOut : firewall.defaultIn;
@@ -247,12 +235,7 @@ PolicyEncoding::Allowed(const core::Firewall& firewall, core::Side side, const S
         }
         suffix[i] = z3::ite(RuleMatches(r, p, evaluatingClass), then, suffix[i + 1]);
     }
-    z3::expr allowed = suffix[0];
-    if (slice == nullptr)
-    {
-        m_cache.emplace(key, allowed);
-    }
-    return allowed;
+    return suffix[0];
 }
 
 z3::expr
@@ -307,21 +290,8 @@ PolicyEncoding::WellFormed(const SymbolicPacket& p)
 }
 
 z3::expr
-PolicyEncoding::Delivered(const SymbolicPacket& p, const core::AddressSet& hostFirewallOff)
-{
-    return DeliveredIn(p, hostFirewallOff, nullptr);
-}
-
-z3::expr
 PolicyEncoding::Delivered(const SymbolicPacket& p, const core::AddressSet& hostFirewallOff,
                           const QuerySlice& slice)
-{
-    return DeliveredIn(p, hostFirewallOff, &slice);
-}
-
-z3::expr
-PolicyEncoding::DeliveredIn(const SymbolicPacket& p, const core::AddressSet& hostFirewallOff,
-                            const QuerySlice* slice)
 {
     z3::expr_vector points(m_context);
     const core::Firewall* host = m_scenario.FindFirewall(FirewallKind::Host);

@@ -61,8 +61,7 @@ public:
     z3::expr MatchesService(const core::ServiceSet& service, const SymbolicPacket& packet);
     /// Every enforcement point on the path allows the connection; `hostFirewallOff` holds the
     /// machines whose host firewall the attacker switched off.
-    z3::expr Delivered(const SymbolicPacket& packet, const core::AddressSet& hostFirewallOff);
-    /// As Delivered, for connections inside `slice` only (formulas built for this query).
+    /// Rules outside `slice` are left out of the formulas, which are built for this query.
     z3::expr Delivered(const SymbolicPacket& packet, const core::AddressSet& hostFirewallOff,
                        const QuerySlice& slice);
 
@@ -85,9 +84,7 @@ private:
                           const std::vector<std::size_t>& ids);
     z3::expr EntryMatches(const core::ServiceEntry& entry, const SymbolicPacket& packet);
     z3::expr Allowed(const core::Firewall& firewall, core::Side side, const SymbolicPacket& packet,
-                     const z3::expr* evaluatingClass, const QuerySlice* slice);
-    z3::expr DeliveredIn(const SymbolicPacket& packet, const core::AddressSet& hostFirewallOff,
-                         const QuerySlice* slice);
+                     const z3::expr* evaluatingClass, const QuerySlice& slice);
     bool InForce(core::FirewallKind kind) const;
 
     z3::context& m_context;

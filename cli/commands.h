@@ -29,6 +29,9 @@ void RegisterVerify(CLI::App& app, int& exitCode);
 /// Registers `matrix`; when it runs, its exit code is stored in `exitCode`.
 void RegisterMatrix(CLI::App& app, int& exitCode);
 
+/// Registers `probe` (ns-3); when it runs, its exit code is stored in `exitCode`.
+void RegisterProbe(CLI::App& app, int& exitCode);
+
 /// Registers `lint`; when it runs, its exit code is stored in `exitCode`.
 void RegisterLint(CLI::App& app, int& exitCode);
 

@@ -22,6 +22,7 @@ main(int argc, char** argv)
     RegisterDiff(app, exitCode);
     RegisterLint(app, exitCode);
     RegisterMatrix(app, exitCode);
+    RegisterProbe(app, exitCode);
 
     try
     {

@@ -1,0 +1,21 @@
+#ifndef SEGPROOF_SIM_REACH_PROBE_H
+#define SEGPROOF_SIM_REACH_PROBE_H
+
+#include "core/reach-matrix.h"
+#include "core/scenario.h"
+
+namespace segproof
+{
+namespace sim
+{
+
+/// The reachability matrix observed in ns-3 (rows: each segment's machines, then the named
+/// externals): one real attempt per (address class pair, service cell) of each named service,
+/// from the source class's representative to the destination's, aggregated to full / partial /
+/// none / n/a exactly as verifier::BuildReachMatrix aggregates its proofs.
+core::ReachMatrix ProbeReachMatrix(const core::Scenario& scenario, const core::Posture& posture);
+
+} // namespace sim
+} // namespace segproof
+
+#endif

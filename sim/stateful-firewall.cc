@@ -1,0 +1,71 @@
+#include "stateful-firewall.h"
+
+#include <ns3/simulator.h>
+#include <ns3/tcp-header.h>
+
+namespace segproof
+{
+namespace sim
+{
+
+namespace
+{
+/// Flows with ports (TCP, UDP, ICMP echo with its identifier) stay tracked for the run.
+const ns3::Time kFlowTimeout = ns3::Seconds(3600);
+/// Flows without anything to tell two attempts apart (other protocols, ICMP other than echo)
+/// expire quickly, so that a later attempt in the reverse direction is judged afresh.
+const ns3::Time kPortlessTimeout = ns3::MilliSeconds(1);
+
+bool
+Portless(const FiveTuple& t)
+{
+    return !t.hasPorts && !(t.proto == 1 && (t.icmpType == 0 || t.icmpType == 8));
+}
+} // namespace
+
+StatefulFirewall::StatefulFirewall(const core::Firewall& firewall, DropCounts& drops)
+    : m_firewall(firewall), m_drops(drops)
+{
+}
+
+bool
+StatefulFirewall::Tracked(const FiveTuple& tuple) const
+{
+    ns3::Time now = ns3::Simulator::Now();
+    for (const FiveTuple& key : {tuple, tuple.Reverse()})
+    {
+        auto it = m_conntrack.find(key);
+        if (it != m_conntrack.end() && it->second >= now)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
+core::Action
+StatefulFirewall::Check(const FiveTuple& tuple, core::PointKind point, core::Side side,
+                        std::optional<core::Ipv4Address> evaluating)
+{
+    if (!m_enabled || Tracked(tuple))
+    {
+        return core::Action::Allow;
+    }
+    core::FirstMatch match =
+        core::EvaluateFirewall(m_firewall, tuple.ToConnection(), side, evaluating);
+    if (match.action == core::Action::Allow)
+    {
+        // Only a TCP SYN opens a TCP connection; any UDP / ICMP / other packet opens a flow.
+        if (tuple.proto != 6 || (tuple.tcpFlags & ns3::TcpHeader::SYN))
+        {
+            m_conntrack[tuple] =
+                ns3::Simulator::Now() + (Portless(tuple) ? kPortlessTimeout : kFlowTimeout);
+        }
+        return core::Action::Allow;
+    }
+    ++m_drops[{point, match.rule ? match.rule->id : "default"}];
+    return match.action == core::Action::Reject ? core::Action::Reject : core::Action::Drop;
+}
+
+} // namespace sim
+} // namespace segproof

@@ -1,6 +1,7 @@
 #ifndef SEGPROOF_VERIFIER_REACH_MATRIX_BUILDER_H
 #define SEGPROOF_VERIFIER_REACH_MATRIX_BUILDER_H
 
+#include "core/reach-matrix-layout.h"
 #include "core/reach-matrix.h"
 #include "core/scenario.h"
 
@@ -11,12 +12,7 @@ namespace segproof
 namespace verifier
 {
 
-/// What the rows and columns of a matrix are.
-enum class MatrixGrouping
-{
-    Segment, ///< the machines of each segment, then the named external addresses
-    Group,   ///< the scenario's groups
-};
+using core::MatrixGrouping;
 
 /// Computes the reachability matrix of a scenario under a posture from its policy: for each
 /// (from, to, named service) whether every, some or no connection is delivered. Exact: it

@@ -29,7 +29,7 @@ test: build
 test-fast: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE slow
 
-## Run segproof on the default scenario (validate, verify under each posture, lint, matrix).
+## Run segproof on the default scenario (validate, verify under each posture, lint, matrix, probe).
 demo: build
 	@scripts/demo.sh $(SEGPROOF) $(DEMO_SCENARIO) $(DEMO_OUT)
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: segproof's main job on the default scenario, and where its output is.
-# Until the simulator and the report exist: validate, verify under every posture, lint, matrix.
+# Until the attack simulation and the report exist: validate, verify under every posture, lint,
+# matrix, and the same matrix observed in ns-3 (probe).
 set -uo pipefail
 segproof=$1
 scenario=$2
@@ -22,8 +23,15 @@ run validate.txt validate "$scenario"
 run verify.txt verify "$scenario" --posture each --json "$out/verify.jsonl"
 run lint.txt lint "$scenario"
 run matrix.txt matrix "$scenario" --posture microseg
+run probe.txt probe "$scenario" --posture microseg
 
 echo "In short:"
 grep -E '^[0-9]+ intents under posture' "$out/verify.txt" | sed 's/^/  /'
 echo
-echo "Output: $out/ (validate.txt, verify.txt, verify.jsonl, lint.txt, matrix.txt)"
+if diff -q "$out/matrix.txt" "$out/probe.txt" >/dev/null; then
+    echo "  matrix (proved from the policy) and probe (observed in ns-3) agree under microseg"
+else
+    echo "  matrix and probe DISAGREE under microseg: see $out/matrix.txt and $out/probe.txt"
+fi
+echo
+echo "Output: $out/ (validate.txt, verify.txt, verify.jsonl, lint.txt, matrix.txt, probe.txt)"

@@ -31,6 +31,11 @@ const ns3::Time kDrain = ns3::Seconds(1);
 /// An attempt whose fixed source port is still held by an earlier socket waits and retries.
 const ns3::Time kRetry = ns3::MilliSeconds(50);
 constexpr int kMaxRetries = 60;
+/// Attempts are scheduled in batches, each at least this long before its first start, so
+/// that the event queue holds a window of attempts instead of all of them. The lead is far
+/// longer than any delay the stack schedules (TCP timers, retries), so every start is still
+/// queued before any other event for the same time, as when all were scheduled up front.
+const ns3::Time kLead = ns3::Seconds(100);
 
 constexpr std::uint8_t kTcp = 6;
 constexpr std::uint8_t kUdp = 17;
@@ -76,8 +81,6 @@ struct ConnectionProbe::Impl
     std::unique_ptr<EstateHelper> estate;
     std::map<std::pair<std::uint32_t, std::uint16_t>, ns3::Ptr<ns3::Socket>> tcpListeners;
     std::map<std::pair<std::uint32_t, std::uint16_t>, ns3::Ptr<ns3::Socket>> udpSinks;
-    std::map<const ns3::Socket*, std::size_t> clientIndex;
-    std::vector<ns3::Ptr<ns3::Socket>> sockets;
     std::map<RawKey, std::size_t> rawStarted; ///< the latest raw attempt with that key
     std::map<std::size_t, int> retries;
     std::map<RawKey, std::size_t> portZeroStarted; ///< TCP / UDP attempts to port 0
@@ -108,15 +111,24 @@ struct ConnectionProbe::Impl
     void StartUdp(std::size_t i, ns3::Ptr<ns3::Node> src, ns3::Ptr<ns3::Node> dst);
     void StartRaw(std::size_t i, ns3::Ptr<ns3::Node> src);
 
-    void OnConnected(ns3::Ptr<ns3::Socket> s)
+    ns3::Time StartTime(std::size_t i) const
     {
-        auto it = clientIndex.find(ns3::PeekPointer(s));
-        if (it != clientIndex.end())
-        {
-            delivered[it->second] = true;
-        }
+        return kFirst + kSlot * static_cast<std::int64_t>(i);
+    }
+
+    /// Schedules the attempts from `first` that start within kLead (plus one batch) of now,
+    /// then itself again kLead before the next one.
+    void Feed(std::size_t first);
+
+    // Client sockets are held only by the stack: the TCP one until it is closed after its
+    // outcome (connected, refused, timed out), the UDP and raw ones are closed after sending.
+    void OnConnected(std::size_t i, ns3::Ptr<ns3::Socket> s)
+    {
+        delivered[i] = true;
         s->Close();
     }
+
+    void OnClientFailed(std::size_t /*i*/, ns3::Ptr<ns3::Socket> /*s*/) {}
 
     void OnFailed(ns3::Ptr<ns3::Socket> /*s*/) {}
 
@@ -182,6 +194,28 @@ struct ConnectionProbe::Impl
 };
 
 void
+ConnectionProbe::Impl::Feed(std::size_t first)
+{
+    ns3::Time now = ns3::Simulator::Now();
+    std::size_t i = first;
+    for (; i < attempts.size() && StartTime(i) < now + kLead + kLead; ++i)
+    {
+        ns3::Time at = StartTime(i);
+        ns3::Simulator::Schedule(at - now, &Impl::Start, this, i);
+        if (hostOffBefore && *hostOffBefore == i)
+        {
+            EstateHelper* e = estate.get();
+            ns3::Simulator::Schedule(at - kSlot / 2 - now,
+                                     [e]() { e->SetHostFirewallEnabled(false); });
+        }
+    }
+    if (i < attempts.size())
+    {
+        ns3::Simulator::Schedule(StartTime(i) - kLead - now, &Impl::Feed, this, i);
+    }
+}
+
+void
 ConnectionProbe::Impl::Start(std::size_t i)
 {
     const core::Connection& c = attempts[i];
@@ -231,10 +265,8 @@ ConnectionProbe::Impl::StartTcp(std::size_t i, ns3::Ptr<ns3::Node> src, ns3::Ptr
     {
         return;
     }
-    clientIndex[ns3::PeekPointer(client)] = i;
-    sockets.push_back(client);
-    client->SetConnectCallback(ns3::MakeCallback(&Impl::OnConnected, this),
-                               ns3::MakeCallback(&Impl::OnFailed, this));
+    client->SetConnectCallback(ns3::MakeCallback(&Impl::OnConnected, this).Bind(i),
+                               ns3::MakeCallback(&Impl::OnClientFailed, this).Bind(i));
     client->Connect(ns3::InetSocketAddress(ns3::Ipv4Address(c.destination), c.destinationPort));
 }
 
@@ -312,8 +344,9 @@ ConnectionProbe::Impl::StartRaw(std::size_t i, ns3::Ptr<ns3::Node> src)
     ns3::Ptr<ns3::Socket> raw =
         ns3::Socket::CreateSocket(src, ns3::Ipv4RawSocketFactory::GetTypeId());
     raw->SetAttribute("Protocol", ns3::UintegerValue(c.protocol));
-    sockets.push_back(raw);
     raw->SendTo(p, 0, ns3::InetSocketAddress(ns3::Ipv4Address(c.destination), 0));
+    raw->Close(); // sent synchronously; an open raw socket would copy every packet of its
+                  // protocol delivered to the node until the end of the run
 }
 
 ConnectionProbe::ConnectionProbe(const core::Scenario& scenario, const core::Posture& posture)
@@ -359,17 +392,7 @@ ConnectionProbe::Run(const std::vector<core::Connection>& attempts)
         watch(e.ip);
     }
 
-    for (std::size_t i = 0; i < attempts.size(); ++i)
-    {
-        ns3::Time at = kFirst + kSlot * static_cast<std::int64_t>(i);
-        ns3::Simulator::Schedule(at, &Impl::Start, &d, i);
-        if (d.hostOffBefore && *d.hostOffBefore == i)
-        {
-            EstateHelper* estate = d.estate.get();
-            ns3::Simulator::Schedule(at - kSlot / 2,
-                                     [estate]() { estate->SetHostFirewallEnabled(false); });
-        }
-    }
+    d.Feed(0);
     ns3::Simulator::Stop(kFirst + kSlot * static_cast<std::int64_t>(attempts.size()) + kDrain +
                          kRetry * kMaxRetries);
     ns3::Simulator::Run();
@@ -377,8 +400,6 @@ ConnectionProbe::Run(const std::vector<core::Connection>& attempts)
     d.drops = d.estate->Drops();
     d.tcpListeners.clear();
     d.udpSinks.clear();
-    d.sockets.clear();
-    d.clientIndex.clear();
     d.retries.clear();
     d.rawStarted.clear();
     d.portZeroStarted.clear();

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 namespace segproof
 {
@@ -20,6 +21,10 @@ constexpr int kExitBadInput = 2;
 /// "FILE:LINE:COL: warning: message".
 core::Scenario ReadScenarioWithWarnings(const std::string& path);
 
+/// "all", a posture name, a comma-separated list of them, or "each" (every defined posture;
+/// "all" when the scenario defines none). Throws InputError for an unknown name.
+std::vector<core::Posture> ResolvePostures(const core::Scenario& scenario, const std::string& text);
+
 /// Registers `validate`; when it runs, its exit code is stored in `exitCode`.
 void RegisterValidate(CLI::App& app, int& exitCode);
 
@@ -31,6 +36,9 @@ void RegisterMatrix(CLI::App& app, int& exitCode);
 
 /// Registers `probe` (ns-3); when it runs, its exit code is stored in `exitCode`.
 void RegisterProbe(CLI::App& app, int& exitCode);
+
+/// Registers `simulate` (ns-3 Monte Carlo); its exit code is stored in `exitCode`.
+void RegisterSimulate(CLI::App& app, int& exitCode);
 
 /// Registers `lint`; when it runs, its exit code is stored in `exitCode`.
 void RegisterLint(CLI::App& app, int& exitCode);

@@ -23,6 +23,7 @@ main(int argc, char** argv)
     RegisterLint(app, exitCode);
     RegisterMatrix(app, exitCode);
     RegisterProbe(app, exitCode);
+    RegisterSimulate(app, exitCode);
 
     try
     {

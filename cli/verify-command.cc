@@ -23,34 +23,6 @@ struct VerifyArguments
     double timeoutSeconds = 600;
 };
 
-/// "all", a posture name, a comma-separated list of them, or "each" (every defined posture).
-std::vector<core::Posture>
-ResolvePostures(const core::Scenario& scenario, const std::string& text)
-{
-    if (text == "each")
-    {
-        std::vector<core::Posture> postures = scenario.Postures();
-        if (postures.empty())
-        {
-            postures.push_back(scenario.AllFirewallsPosture());
-        }
-        return postures;
-    }
-    std::vector<core::Posture> postures;
-    std::size_t start = 0;
-    while (true)
-    {
-        std::size_t comma = text.find(',', start);
-        postures.push_back(scenario.ResolvePosture(
-            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start),
-            "--posture"));
-        if (comma == std::string::npos)
-        {
-            return postures;
-        }
-        start = comma + 1;
-    }
-}
 } // namespace
 
 void

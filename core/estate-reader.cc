@@ -3,6 +3,7 @@
 #include "bracket-range.h"
 #include "limits.h"
 #include "name-suggestion.h"
+#include "units.h"
 
 #include <map>
 #include <set>
@@ -30,47 +31,6 @@ DefaultDesktopListens()
         set.entries.push_back(entry);
     }
     return set;
-}
-
-/// Parses "250MB", "1.5GB", "4096" (bytes; SI and binary units).
-std::optional<std::uint64_t>
-ParseByteSize(const std::string& text)
-{
-    std::size_t pos = 0;
-    while (pos < text.size() &&
-           (std::isdigit(static_cast<unsigned char>(text[pos])) || text[pos] == '.'))
-    {
-        ++pos;
-    }
-    if (pos == 0 || text.size() - pos > 3)
-    {
-        return std::nullopt;
-    }
-    double number = 0;
-    try
-    {
-        number = std::stod(text.substr(0, pos));
-    }
-    catch (const std::exception&)
-    {
-        return std::nullopt;
-    }
-    static const std::map<std::string, double> units = {{"", 1},
-                                                        {"B", 1},
-                                                        {"KB", 1e3},
-                                                        {"MB", 1e6},
-                                                        {"GB", 1e9},
-                                                        {"TB", 1e12},
-                                                        {"KiB", 1024.0},
-                                                        {"MiB", 1048576.0},
-                                                        {"GiB", 1073741824.0},
-                                                        {"TiB", 1099511627776.0}};
-    auto unit = units.find(text.substr(pos));
-    if (unit == units.end() || number * unit->second > 1.8e19)
-    {
-        return std::nullopt;
-    }
-    return static_cast<std::uint64_t>(number * unit->second);
 }
 
 /// The raw reading of one machine entry before addresses are assigned.

@@ -2,6 +2,7 @@
 #define SEGPROOF_CORE_LIMITS_H
 
 #include <cstddef>
+#include <cstdint>
 
 namespace segproof
 {
@@ -22,6 +23,12 @@ struct Limits
     static constexpr std::size_t kMaxRulesPerFirewall = 100000;
     /// Size of a scenario file in bytes.
     static constexpr std::size_t kMaxFileBytes = 64 * 1024 * 1024;
+    /// Any duration of `attack:` / `defence:` (breakout, delays, intervals), in seconds: a year.
+    static constexpr double kMaxDuration_s = 365.0 * 86400.0;
+    /// Phishing mails of `attack: initial_access: mails`.
+    static constexpr std::int64_t kMaxMails = 1000000;
+    /// Scans per second of one infected machine under the worm profile.
+    static constexpr double kMaxScansPerSecond = 1000;
 };
 
 } // namespace core

@@ -1,5 +1,6 @@
 #include "scenario-reader.h"
 
+#include "attack-reader.h"
 #include "estate-reader.h"
 #include "group-reader.h"
 #include "limits.h"
@@ -29,22 +30,6 @@ namespace
 {
 
 const char* const kFormat = "segproof/v1";
-
-RawSection
-KeepRaw(const YAML::Node& node, YamlContext& context)
-{
-    RawSection section;
-    if (!node)
-    {
-        return section;
-    }
-    section.present = true;
-    section.location = context.Location(node);
-    YAML::Emitter out;
-    out << node;
-    section.yaml = out.c_str();
-    return section;
-}
 
 /// File order of two diagnostics (position-less ones first).
 bool
@@ -127,8 +112,8 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
     parts.firewalls = ReadFirewalls(root["firewalls"], names, context, loadNsx);
     parts.postures = ReadPostures(root["postures"], parts.firewalls, context);
     parts.intents = ReadIntents(root["intents"], names, context);
-    parts.attack = KeepRaw(root["attack"], context);
-    parts.defence = KeepRaw(root["defence"], context);
+    parts.attack = ReadAttack(root["attack"], parts.estate, parts.groups, context);
+    parts.defence = ReadDefence(root["defence"], context);
     if (diagnostics.HasErrors())
     {
         // Sections are read in dependency order (services before the estate that listens on

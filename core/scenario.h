@@ -1,6 +1,7 @@
 #ifndef SEGPROOF_CORE_SCENARIO_H
 #define SEGPROOF_CORE_SCENARIO_H
 
+#include "attack-model.h"
 #include "estate.h"
 #include "input-error.h"
 #include "policy.h"
@@ -14,14 +15,6 @@ namespace segproof
 {
 namespace core
 {
-
-/// A section kept as written for a later stage (the simulator reads `attack:` / `defence:`).
-struct RawSection
-{
-    bool present = false;
-    std::string yaml; ///< the section re-emitted as YAML
-    SourceLocation location;
-};
 
 /// One scenario file, parsed and checked: immutable once built.
 /// Every consumer (verifier, simulator, reports) reads it through const accessors.
@@ -41,8 +34,8 @@ public:
         std::array<std::optional<Firewall>, 4> firewalls; ///< indexed by FirewallKind
         std::vector<Posture> postures;
         std::vector<Intent> intents;
-        RawSection attack;
-        RawSection defence;
+        AttackParameters attack;          ///< `attack:`, or the documented defaults
+        DefenceParameters defence;        ///< `defence:`, or the documented defaults
         std::vector<Diagnostic> warnings; ///< worth a look, not errors (e.g. NSX skips)
     };
 
@@ -57,8 +50,10 @@ public:
     const std::vector<Service>& Services() const { return m_parts.services; }
     const std::vector<Posture>& Postures() const { return m_parts.postures; }
     const std::vector<Intent>& Intents() const { return m_parts.intents; }
-    const RawSection& Attack() const { return m_parts.attack; }
-    const RawSection& Defence() const { return m_parts.defence; }
+    /// The attack the simulator replays (`attack:`, defaults filled in).
+    const AttackParameters& Attack() const { return m_parts.attack; }
+    /// The defence the simulator models (`defence:`, defaults filled in).
+    const DefenceParameters& Defence() const { return m_parts.defence; }
     /// What the reader let pass but a user should see (printed as warnings by the CLI).
     const std::vector<Diagnostic>& Warnings() const { return m_parts.warnings; }
 

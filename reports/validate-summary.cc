@@ -363,11 +363,10 @@ FormatValidateSummary(const core::Scenario& scenario)
     WriteFirewalls(out, scenario);
     WritePostures(out, scenario);
     WriteIntents(out, scenario);
-    if (scenario.Attack().present || scenario.Defence().present)
+    if (scenario.Attack().given || scenario.Defence().given)
     {
-        out << "simulation  " << (scenario.Attack().present ? "attack: given" : "attack: defaults")
-            << ", " << (scenario.Defence().present ? "defence: given" : "defence: defaults")
-            << "\n";
+        out << "simulation  " << (scenario.Attack().given ? "attack: given" : "attack: defaults")
+            << ", " << (scenario.Defence().given ? "defence: given" : "defence: defaults") << "\n";
     }
     return out.str();
 }

@@ -4,6 +4,7 @@
 #include "seg-routing-helper.h"
 #include "seg-routing.h"
 
+#include <algorithm>
 #include <map>
 #include <ns3/internet-stack-helper.h>
 #include <ns3/ip-l4-protocol.h>
@@ -12,6 +13,7 @@
 #include <ns3/string.h>
 #include <ns3/tcp-l4-protocol.h>
 #include <ns3/udp-l4-protocol.h>
+#include <ns3/uinteger.h>
 #include <set>
 
 namespace segproof
@@ -52,9 +54,10 @@ AssignAddress(ns3::Ptr<ns3::NetDevice> device, std::uint32_t address)
 class Linker
 {
 public:
-    Linker()
+    Linker(std::uint16_t mtu, ns3::NetDeviceContainer& devices) : m_devices(devices)
     {
         m_p2p.SetDeviceAttribute("DataRate", ns3::StringValue("10Gbps"));
+        m_p2p.SetDeviceAttribute("Mtu", ns3::UintegerValue(mtu));
         m_p2p.SetChannelAttribute("Delay", ns3::StringValue("10us"));
     }
 
@@ -64,6 +67,7 @@ public:
                                                  std::uint32_t addressB = 0)
     {
         ns3::NetDeviceContainer devices = m_p2p.Install(a, b);
+        m_devices.Add(devices);
         std::uint32_t ia = AssignAddress(devices.Get(0), addressA ? addressA : Next());
         std::uint32_t ib = AssignAddress(devices.Get(1), addressB ? addressB : Next());
         return {ia, ib};
@@ -73,6 +77,7 @@ private:
     std::uint32_t Next() { return kInfraBase + ++m_next; }
 
     ns3::PointToPointHelper m_p2p;
+    ns3::NetDeviceContainer& m_devices;
     std::uint32_t m_next = 0;
 };
 
@@ -132,7 +137,7 @@ EstateHelper::Install()
     stack.SetRoutingHelper(routing);
     stack.Install(ns3::NodeContainer(m_machines, m_hosts, m_segments, m_externals, edge));
 
-    Linker linker;
+    Linker linker(m_mtu, m_devices);
     // Machines: a VM hangs off its host's vswitch, a physical machine off its segment node.
     std::vector<std::unordered_map<std::uint32_t, core::Index>> hostPorts(estate.Hosts().size());
     std::map<std::pair<core::Index, core::Index>, std::vector<core::Index>> vmsByHostSegment;
@@ -207,6 +212,7 @@ EstateHelper::Install()
     // Enforcement points of the firewalls in force.
     if (InForce(core::FirewallKind::Dfw))
     {
+        m_dfw = *m_scenario.FindFirewall(core::FirewallKind::Dfw);
         for (std::size_t h = 0; h < hostPorts.size(); ++h)
         {
             InstallDfw(h, hostPorts[h]);
@@ -223,21 +229,15 @@ EstateHelper::Install()
             }
         }
     }
-    if (InForce(core::FirewallKind::Gateway))
-    {
-        InstallForwardFirewall(m_gateway, core::FirewallKind::Gateway);
-    }
-    if (InForce(core::FirewallKind::Perimeter))
-    {
-        InstallForwardFirewall(m_perimeter, core::FirewallKind::Perimeter);
-    }
+    InstallForwardFirewall(m_gateway, core::FirewallKind::Gateway);
+    InstallForwardFirewall(m_perimeter, core::FirewallKind::Perimeter);
 }
 
 void
 EstateHelper::InstallDfw(std::size_t host,
                          const std::unordered_map<std::uint32_t, core::Index>& ports)
 {
-    const core::Firewall& dfw = *m_scenario.FindFirewall(core::FirewallKind::Dfw);
+    const core::Firewall& dfw = m_dfw;
     const auto& machines = m_scenario.GetEstate().Machines();
     // One vNIC filter (and conntrack table) per VM port of the host's vswitch.
     auto vnics = std::make_shared<
@@ -297,6 +297,7 @@ EstateHelper::InstallHostFirewall(core::Index machine)
     m_firewalls.push_back(std::make_unique<StatefulFirewall>(host, m_drops));
     StatefulFirewall* fw = m_firewalls.back().get();
     m_hostFirewalls.push_back(fw);
+    m_hostFirewallOf[machine] = fw;
     ns3::Ptr<ns3::Node> node = m_machines.Get(static_cast<std::uint32_t>(machine));
     // INPUT (and raw-socket OUTPUT) in the routing hook.
     Routing(node)->SetFilter(
@@ -334,20 +335,37 @@ EstateHelper::InstallHostFirewall(core::Index machine)
 void
 EstateHelper::InstallForwardFirewall(ns3::Ptr<ns3::Node> node, core::FirewallKind kind)
 {
-    m_firewalls.push_back(
-        std::make_unique<StatefulFirewall>(*m_scenario.FindFirewall(kind), m_drops));
-    StatefulFirewall* fw = m_firewalls.back().get();
+    StatefulFirewall* fw = nullptr;
+    if (InForce(kind))
+    {
+        m_firewalls.push_back(
+            std::make_unique<StatefulFirewall>(*m_scenario.FindFirewall(kind), m_drops));
+        fw = m_firewalls.back().get();
+    }
+    if (!fw && !m_tap)
+    {
+        return;
+    }
     core::PointKind point =
         kind == core::FirewallKind::Gateway ? core::PointKind::Gateway : core::PointKind::Perimeter;
+    Tap tap = m_tap;
     Routing(node)->SetFilter(
-        [node, fw, point](Chain chain, std::uint32_t, std::uint32_t, ns3::Ptr<const ns3::Packet> p,
-                          const ns3::Ipv4Header& h)
+        [node, fw, point, tap](Chain chain, std::uint32_t, std::uint32_t,
+                               ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& h)
         {
             if (chain != Chain::Forward)
             {
                 return true;
             }
             FiveTuple t = ParseL4(p, h);
+            if (tap)
+            {
+                tap(point, t);
+            }
+            if (!fw)
+            {
+                return true;
+            }
             core::Action a = fw->Check(t, point, core::Side::None, std::nullopt);
             if (a == core::Action::Reject)
             {
@@ -371,6 +389,76 @@ EstateHelper::SetHostFirewallEnabled(bool enabled)
     {
         fw->SetEnabled(enabled);
     }
+}
+
+} // namespace sim
+} // namespace segproof
+
+namespace segproof
+{
+namespace sim
+{
+
+bool
+EstateHelper::SetHostFirewallEnabled(core::Index machine, bool enabled)
+{
+    auto it = m_hostFirewallOf.find(machine);
+    if (it == m_hostFirewallOf.end())
+    {
+        return false;
+    }
+    it->second->SetEnabled(enabled);
+    return true;
+}
+
+std::vector<std::string>
+EstateHelper::TagMachine(core::Index machine, const std::string& tag)
+{
+    std::vector<std::string> joined;
+    if (!InForce(core::FirewallKind::Dfw))
+    {
+        return joined;
+    }
+    const std::string selector = "tag " + tag;
+    for (const core::Group& group : m_scenario.Groups())
+    {
+        if (group.definition == selector)
+        {
+            joined.push_back(group.name);
+        }
+    }
+    core::Ipv4Address ip = m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)].ip;
+    auto join = [&joined, ip](core::AddressRef& ref)
+    {
+        for (const std::string& name : ref.written)
+        {
+            if (std::find(joined.begin(), joined.end(), name) != joined.end())
+            {
+                ref.addresses.Add(ip);
+                return;
+            }
+        }
+    };
+    for (core::Rule& rule : m_dfw.rules)
+    {
+        join(rule.from);
+        join(rule.to);
+        join(rule.appliedTo);
+    }
+    return joined;
+}
+
+ns3::Ptr<ns3::Node>
+EstateHelper::MachineNode(core::Index machine) const
+{
+    return m_machines.Get(static_cast<std::uint32_t>(machine));
+}
+
+void
+EstateHelper::EnablePcap(const std::string& prefix)
+{
+    ns3::PointToPointHelper p2p;
+    p2p.EnablePcap(prefix, m_devices, false);
 }
 
 } // namespace sim

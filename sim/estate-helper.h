@@ -4,8 +4,11 @@
 #include "core/scenario.h"
 #include "stateful-firewall.h"
 
+#include <functional>
 #include <memory>
+#include <ns3/net-device-container.h>
 #include <ns3/node-container.h>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -30,8 +33,32 @@ public:
     /// The node holding the address (a machine or a named external), or null.
     ns3::Ptr<ns3::Node> NodeOf(core::Ipv4Address address) const;
 
+    /// Called for every packet the gateway or the perimeter forwards, before its firewall
+    /// (a network monitoring tap: it sees what crosses them, never traffic inside a segment).
+    using Tap = std::function<void(core::PointKind, const FiveTuple&)>;
+
+    /// Installs the monitoring tap (call before Install).
+    void SetTap(Tap tap) { m_tap = std::move(tap); }
+
+    /// Every link's MTU (default 1500; a larger one models TSO / LRO segments of the vswitch).
+    void SetMtu(std::uint16_t mtu) { m_mtu = mtu; }
+
     /// Switches every host firewall on or off (attacker's T1562.004); takes effect at once.
     void SetHostFirewallEnabled(bool enabled);
+
+    /// Switches one machine's host firewall on or off; false when it runs none.
+    bool SetHostFirewallEnabled(core::Index machine, bool enabled);
+
+    /// Gives the machine `tag` at run time: it joins every group selected by exactly that tag
+    /// (`{tag: T}`), so the DFW rules naming those groups start to match it, as NSX does when
+    /// a partner AV/EDR tags a VM. Needs a DFW in force; returns the groups joined.
+    std::vector<std::string> TagMachine(core::Index machine, const std::string& tag);
+
+    /// The node of a machine.
+    ns3::Ptr<ns3::Node> MachineNode(core::Index machine) const;
+
+    /// Writes a pcap file per point-to-point device, named `prefix`-NODE-DEVICE.pcap.
+    void EnablePcap(const std::string& prefix);
 
     /// Packets blocked so far, per enforcement point kind and rule id ("default").
     const DropCounts& Drops() const { return m_drops; }
@@ -44,6 +71,11 @@ private:
 
     const core::Scenario& m_scenario;
     core::Posture m_posture;
+    core::Firewall m_dfw; ///< the DFW in force: a copy, since tags change groups at run time
+    Tap m_tap;
+    std::uint16_t m_mtu = 1500;
+    std::unordered_map<core::Index, StatefulFirewall*> m_hostFirewallOf;
+    ns3::NetDeviceContainer m_devices;
     DropCounts m_drops;
     std::vector<std::unique_ptr<StatefulFirewall>> m_firewalls;
     std::vector<StatefulFirewall*> m_hostFirewalls;

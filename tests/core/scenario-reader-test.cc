@@ -97,10 +97,13 @@ intents:
   - {id: owned, deny: {from: desktops, to: 10.20.0.0/27, service: [smb, udp]},
      assume_compromised: [desktops, admins]}
 attack:
-  patient_zero: vdi001
-  techniques: [smb, rdp]
+  profile: targeted
+  initial_access: {targets: [admins, "vdi[001-002]"], mails: 124, opened: 2, window: 12d}
+  lateral: {techniques: [smb, rdp]}
+  crown_jewels: file-servers
+  exfiltration: {to: c2, via: direct}
 defence:
-  av: {detect: 0.5}
+  av: {detect_new: 0.5}
 )";
 
 Ipv4Address
@@ -555,17 +558,32 @@ TEST_F(ScenarioReaderTest, IntentAcceptsCidrsInlineServicesAndAssumeCompromised)
     EXPECT_EQ(owned.assumeCompromised.addresses, G("desktops"));
 }
 
-TEST_F(ScenarioReaderTest, AttackAndDefenceAreKeptAsWritten)
+TEST_F(ScenarioReaderTest, AttackAndDefenceAreReadFromTheirSections)
 {
-    const RawSection& attack = m_scenario.Attack();
-    ASSERT_TRUE(attack.present);
-    EXPECT_NE(attack.yaml.find("patient_zero: vdi001"), std::string::npos) << attack.yaml;
-    EXPECT_NE(attack.yaml.find("techniques"), std::string::npos) << attack.yaml;
+    // Every key and unit is covered by attack-reader-test.cc; here, that the reader calls it.
+    const AttackParameters& attack = m_scenario.Attack();
+    ASSERT_TRUE(attack.given);
     EXPECT_EQ(attack.location.file, "reader-test.yaml");
     EXPECT_EQ(attack.location.line, 87); // the section's first key
-    const RawSection& defence = m_scenario.Defence();
-    ASSERT_TRUE(defence.present);
-    EXPECT_NE(defence.yaml.find("detect: 0.5"), std::string::npos) << defence.yaml;
+    EXPECT_EQ(attack.initialAccess.mails, 124);
+    EXPECT_EQ(attack.initialAccess.opened, 2);
+    EXPECT_EQ(attack.initialAccess.window_s, 12 * 86400.0);
+    std::vector<std::string> targets;
+    for (Index m : attack.initialAccess.targets)
+    {
+        targets.push_back(m_scenario.GetEstate().Machines().at(static_cast<std::size_t>(m)).name);
+    }
+    EXPECT_EQ(targets, (std::vector<std::string>{"vdi001", "vdi002", "admin01"}));
+    EXPECT_EQ(attack.lateral.techniques,
+              (std::vector<LateralTechnique>{LateralTechnique::Smb, LateralTechnique::Rdp}));
+    EXPECT_EQ(attack.crownJewels, (std::vector<Index>{m_scenario.GetEstate().FindMachine("fs01")}));
+    EXPECT_EQ(attack.exfiltrationTo, m_scenario.GetEstate().FindExternal("c2"));
+    EXPECT_TRUE(attack.exfiltrationDirect);
+    const DefenceParameters& defence = m_scenario.Defence();
+    ASSERT_TRUE(defence.given);
+    EXPECT_EQ(defence.location.line, 93);
+    EXPECT_EQ(defence.avDetectNew, 0.5);
+    EXPECT_EQ(defence.avDetectKnown, DefenceParameters().avDetectKnown);
 }
 
 const char* const kMinimal = R"(format: segproof/v1
@@ -583,8 +601,11 @@ TEST(ScenarioReaderMinimalTest, OptionalSectionsMayBeLeftOut)
     EXPECT_TRUE(scenario.Services().empty());
     EXPECT_TRUE(scenario.Postures().empty());
     EXPECT_TRUE(scenario.Intents().empty());
-    EXPECT_FALSE(scenario.Attack().present);
-    EXPECT_FALSE(scenario.Defence().present);
+    EXPECT_FALSE(scenario.Attack().given);
+    EXPECT_EQ(scenario.Attack().location.file, "minimal.yaml");
+    EXPECT_EQ(scenario.Attack().breakout_s, AttackParameters().breakout_s);
+    EXPECT_FALSE(scenario.Defence().given);
+    EXPECT_EQ(scenario.Defence().location.file, "minimal.yaml");
     for (auto kind : kAllFirewallKinds)
     {
         EXPECT_EQ(scenario.FindFirewall(kind), nullptr);

@@ -1,0 +1,65 @@
+#include "attack-model.h"
+
+namespace segproof
+{
+namespace core
+{
+
+std::string
+AttackProfileName(AttackProfile profile)
+{
+    switch (profile)
+    {
+    case AttackProfile::Targeted:
+        return "targeted";
+    case AttackProfile::Worm:
+        return "worm";
+    }
+    return "targeted";
+}
+
+std::string
+SampleKindName(SampleKind kind)
+{
+    switch (kind)
+    {
+    case SampleKind::New:
+        return "new";
+    case SampleKind::Known:
+        return "known";
+    }
+    return "new";
+}
+
+std::string
+LateralTechniqueName(LateralTechnique technique)
+{
+    switch (technique)
+    {
+    case LateralTechnique::Smb:
+        return "smb";
+    case LateralTechnique::Rdp:
+        return "rdp";
+    case LateralTechnique::WinRm:
+        return "winrm";
+    }
+    return "smb";
+}
+
+std::uint16_t
+LateralTechniquePort(LateralTechnique technique)
+{
+    switch (technique)
+    {
+    case LateralTechnique::Smb:
+        return 445;
+    case LateralTechnique::Rdp:
+        return 3389;
+    case LateralTechnique::WinRm:
+        return 5985; // WinRM over HTTP; 5986 (HTTPS) is left out, as ATT&CK's examples do
+    }
+    return 445;
+}
+
+} // namespace core
+} // namespace segproof

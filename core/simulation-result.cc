@@ -1,0 +1,26 @@
+#include "simulation-result.h"
+
+namespace segproof
+{
+namespace core
+{
+
+std::string
+BlockedAtName(BlockedAt where)
+{
+    switch (where)
+    {
+    case BlockedAt::Dfw:
+        return "dfw";
+    case BlockedAt::Gateway:
+        return "gateway";
+    case BlockedAt::Perimeter:
+        return "perimeter";
+    case BlockedAt::Host:
+        return "host";
+    }
+    return "dfw";
+}
+
+} // namespace core
+} // namespace segproof

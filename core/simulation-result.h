@@ -1,0 +1,57 @@
+#ifndef SEGPROOF_CORE_SIMULATION_RESULT_H
+#define SEGPROOF_CORE_SIMULATION_RESULT_H
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Where a simulated packet was blocked, as summary.json's "blocked" keys name them.
+enum class BlockedAt
+{
+    Dfw,
+    Gateway,
+    Perimeter,
+    Host,
+};
+
+/// "dfw", "gateway", "perimeter" or "host".
+std::string BlockedAtName(BlockedAt where);
+
+/// What one simulated run of the attack under one posture measured.
+struct RunResult
+{
+    std::string posture;
+    std::uint64_t run = 0; ///< 0-based index within the campaign
+    /// (simulated time in seconds, machines infected at that time), sampled at a fixed period
+    /// from 0 to the end of the run; "infected" counts machines running the malware (removed
+    /// ones no longer count; quarantined ones still do).
+    std::vector<std::pair<double, std::uint32_t>> infectedSeries;
+    std::uint32_t everInfected = 0; ///< machines infected at any time in the run
+    std::uint32_t everInfectedDesktops = 0;
+    std::uint32_t phished = 0; ///< of them, infected by opening the mail
+    /// First time the attacker read data from a crown-jewel machine (collection finished);
+    /// nullopt when it never did.
+    std::optional<double> timeToCrownJewel_s;
+    std::uint64_t exfiltratedBytes = 0;     ///< crown-jewel bytes received by the external
+    std::array<std::uint64_t, 4> blocked{}; ///< packets blocked, indexed by BlockedAt
+    std::uint64_t alerts = 0;               ///< AV/EDR detections plus monitoring alerts
+    std::uint32_t detected = 0;             ///< machines AV/EDR detected
+    std::uint32_t quarantined = 0;          ///< machines the quarantine tag isolated
+    std::uint64_t connectionsAttempted = 0; ///< attacker TCP connection attempts
+    std::uint64_t packets = 0;              ///< IPv4 packets sent by every node (cost figures)
+    std::uint64_t events = 0;               ///< ns-3 events executed
+    double wall_s = 0;                      ///< wall time of the run (not in summary.json)
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,445 @@
+#include "simulation-output.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace segproof
+{
+namespace reports
+{
+
+namespace
+{
+
+using Json = nlohmann::ordered_json;
+using RunGroup = std::vector<const core::RunResult*>;
+
+constexpr std::array<core::BlockedAt, 4> kBlockedPoints = {
+    core::BlockedAt::Dfw, core::BlockedAt::Gateway, core::BlockedAt::Perimeter,
+    core::BlockedAt::Host};
+
+/// Percentile p in [0, 1] of sorted, non-empty `x`, numpy type 7.
+double
+Percentile(const std::vector<double>& x, double p)
+{
+    double h = static_cast<double>(x.size() - 1) * p;
+    double k = std::floor(h);
+    auto lo = static_cast<std::size_t>(k);
+    if (lo + 1 >= x.size())
+    {
+        return x.back();
+    }
+    return x[lo] + (h - k) * (x[lo + 1] - x[lo]);
+}
+
+double
+Median(std::vector<double> values)
+{
+    return Summarise(std::move(values)).median;
+}
+
+/// Locale-independent text of `value` by std::to_chars; no precision = shortest round trip.
+std::string
+ToChars(double value, std::chars_format format, std::optional<int> precision = std::nullopt)
+{
+    char buffer[128];
+    auto result = precision
+                      ? std::to_chars(buffer, buffer + sizeof buffer, value, format, *precision)
+                      : std::to_chars(buffer, buffer + sizeof buffer, value, format);
+    if (result.ec != std::errc())
+    {
+        throw std::logic_error("to_chars failed");
+    }
+    return std::string(buffer, result.ptr);
+}
+
+bool
+FitsInt64(double value)
+{
+    return value == std::trunc(value) && std::fabs(value) < 9.0e18;
+}
+
+/// A number for summary.json: integral values as JSON integers, others rounded to 6
+/// significant digits but never coarser than one decimal place (see SummaryJson).
+Json
+Number(double value)
+{
+    if (!std::isfinite(value))
+    {
+        return nullptr;
+    }
+    if (FitsInt64(value))
+    {
+        return static_cast<std::int64_t>(value);
+    }
+    int integerDigits =
+        std::fabs(value) >= 1 ? static_cast<int>(std::floor(std::log10(std::fabs(value)))) + 1 : 0;
+    int significant = std::max(6, integerDigits + 1);
+    std::string text = ToChars(value, std::chars_format::scientific, significant - 1);
+    double rounded = value;
+    std::from_chars(text.data(), text.data() + text.size(), rounded);
+    if (FitsInt64(rounded))
+    {
+        return static_cast<std::int64_t>(rounded);
+    }
+    return rounded;
+}
+
+Json
+DistributionJson(const Distribution& d)
+{
+    Json j = Json::object();
+    j["median"] = Number(d.median);
+    j["p10"] = Number(d.p10);
+    j["p90"] = Number(d.p90);
+    j["mean"] = Number(d.mean);
+    j["min"] = Number(d.min);
+    j["max"] = Number(d.max);
+    return j;
+}
+
+template <typename Field>
+std::vector<double>
+Collect(const RunGroup& runs, Field field)
+{
+    std::vector<double> values;
+    values.reserve(runs.size());
+    for (const core::RunResult* run : runs)
+    {
+        values.push_back(static_cast<double>(field(*run)));
+    }
+    return values;
+}
+
+PostureSummary
+SummariseGroup(const RunGroup& runs)
+{
+    if (runs.empty())
+    {
+        throw std::invalid_argument("SummarisePosture: no runs");
+    }
+    PostureSummary s;
+    s.posture = runs.front()->posture;
+    for (const core::RunResult* run : runs)
+    {
+        if (run->posture != s.posture)
+        {
+            throw std::invalid_argument("SummarisePosture: runs of postures '" + s.posture +
+                                        "' and '" + run->posture + "' mixed");
+        }
+    }
+    s.runs = runs.size();
+    s.infected = Summarise(Collect(runs, [](const core::RunResult& r) { return r.everInfected; }));
+    s.infectedDesktops =
+        Summarise(Collect(runs, [](const core::RunResult& r) { return r.everInfectedDesktops; }));
+    std::vector<double> reachedAt;
+    for (const core::RunResult* run : runs)
+    {
+        if (run->timeToCrownJewel_s)
+        {
+            reachedAt.push_back(*run->timeToCrownJewel_s);
+        }
+    }
+    s.crownJewelReached = static_cast<double>(reachedAt.size()) / static_cast<double>(runs.size());
+    if (!reachedAt.empty())
+    {
+        s.timeToCrownJewel = Summarise(std::move(reachedAt));
+    }
+    s.exfiltratedBytes =
+        Summarise(Collect(runs, [](const core::RunResult& r) { return r.exfiltratedBytes; }));
+    for (std::size_t i = 0; i < s.blocked.size(); ++i)
+    {
+        s.blocked[i] =
+            Median(Collect(runs, [i](const core::RunResult& r) { return r.blocked[i]; }));
+    }
+    s.alerts = Median(Collect(runs, [](const core::RunResult& r) { return r.alerts; }));
+    s.detected = Median(Collect(runs, [](const core::RunResult& r) { return r.detected; }));
+    s.quarantined = Median(Collect(runs, [](const core::RunResult& r) { return r.quarantined; }));
+    return s;
+}
+
+/// The runs of each posture of `order`, in order, each sorted by run index. Rejects a posture
+/// listed twice, one without runs, and a run whose posture is not listed.
+std::vector<RunGroup>
+GroupByPosture(const std::vector<std::string>& order, const std::vector<core::RunResult>& runs)
+{
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < order.size(); ++i)
+    {
+        if (!index.emplace(order[i], i).second)
+        {
+            throw std::invalid_argument("posture '" + order[i] + "' listed twice");
+        }
+    }
+    std::vector<RunGroup> groups(order.size());
+    for (const core::RunResult& run : runs)
+    {
+        auto found = index.find(run.posture);
+        if (found == index.end())
+        {
+            throw std::invalid_argument("run of posture '" + run.posture +
+                                        "' not in the posture order");
+        }
+        groups[found->second].push_back(&run);
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i)
+    {
+        if (groups[i].empty())
+        {
+            throw std::invalid_argument("posture '" + order[i] + "' has no runs");
+        }
+        std::stable_sort(groups[i].begin(), groups[i].end(),
+                         [](const core::RunResult* a, const core::RunResult* b)
+                         { return a->run < b->run; });
+    }
+    return groups;
+}
+
+Json
+PostureJson(const PostureSummary& s)
+{
+    Json j = Json::object();
+    j["runs"] = s.runs;
+    j["infected"] = DistributionJson(s.infected);
+    j["crown_jewel_reached"] = Number(s.crownJewelReached);
+    j["time_to_crown_jewel_s"] =
+        s.timeToCrownJewel ? DistributionJson(*s.timeToCrownJewel) : Json(nullptr);
+    j["exfiltrated_bytes"] = DistributionJson(s.exfiltratedBytes);
+    Json blocked = Json::object();
+    for (std::size_t i = 0; i < kBlockedPoints.size(); ++i)
+    {
+        blocked[core::BlockedAtName(kBlockedPoints[i])] = Number(s.blocked[i]);
+    }
+    j["blocked"] = blocked;
+    j["alerts"] = Number(s.alerts);
+    j["infected_desktops"] = DistributionJson(s.infectedDesktops);
+    j["detected"] = Number(s.detected);
+    j["quarantined"] = Number(s.quarantined);
+    return j;
+}
+
+/// A CSV field, quoted (RFC 4180) only when it must be.
+std::string
+CsvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string::npos)
+    {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text)
+    {
+        quoted += c;
+        if (c == '"')
+        {
+            quoted += '"';
+        }
+    }
+    return quoted + "\"";
+}
+
+/// A count for the table: whole numbers bare, others with one decimal ("37", "37.5").
+std::string
+Count(double value)
+{
+    std::string text = ToChars(value, std::chars_format::fixed, 1);
+    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
+    {
+        text.resize(text.size() - 2);
+    }
+    return text == "-0" ? "0" : text;
+}
+
+/// Seconds as h:mm, rounded to the minute.
+std::string
+HoursMinutes(double seconds)
+{
+    long long minutes = std::llround(seconds / 60.0);
+    std::string mm = std::to_string(minutes % 60);
+    return std::to_string(minutes / 60) + ":" + (mm.size() < 2 ? "0" + mm : mm);
+}
+
+/// Bytes in powers of 1000: "0 B", "512 B", "12.3 kB", "4.5 MB".
+std::string
+HumanBytes(double bytes)
+{
+    static const std::array<const char*, 5> kUnits = {"B", "kB", "MB", "GB", "TB"};
+    std::size_t unit = 0;
+    while (unit + 1 < kUnits.size() && std::round(bytes * 10.0) / 10.0 >= 1000.0)
+    {
+        bytes /= 1000.0;
+        ++unit;
+    }
+    std::string number = unit == 0 ? Count(bytes) : ToChars(bytes, std::chars_format::fixed, 1);
+    return number + " " + kUnits[unit];
+}
+
+std::string
+Pad(const std::string& text, std::size_t width, bool left)
+{
+    std::string fill(text.size() < width ? width - text.size() : 0, ' ');
+    return left ? text + fill : fill + text;
+}
+
+} // namespace
+
+Distribution
+Summarise(std::vector<double> values)
+{
+    if (values.empty())
+    {
+        throw std::invalid_argument("Summarise: no values");
+    }
+    if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }))
+    {
+        throw std::invalid_argument("Summarise: NaN value");
+    }
+    std::sort(values.begin(), values.end());
+    Distribution d;
+    d.median = Percentile(values, 0.5);
+    d.p10 = Percentile(values, 0.1);
+    d.p90 = Percentile(values, 0.9);
+    double sum = 0;
+    for (double v : values)
+    {
+        sum += v;
+    }
+    d.mean = sum / static_cast<double>(values.size());
+    d.min = values.front();
+    d.max = values.back();
+    return d;
+}
+
+PostureSummary
+SummarisePosture(const std::vector<core::RunResult>& runs)
+{
+    RunGroup group;
+    group.reserve(runs.size());
+    for (const core::RunResult& run : runs)
+    {
+        group.push_back(&run);
+    }
+    return SummariseGroup(group);
+}
+
+std::string
+SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrder,
+            const std::vector<core::RunResult>& runs)
+{
+    std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
+    Json postures = Json::object();
+    for (std::size_t i = 0; i < groups.size(); ++i)
+    {
+        postures[postureOrder[i]] = PostureJson(SummariseGroup(groups[i]));
+    }
+    Json provenance = Json::object();
+    provenance["scenario"] = info.scenarioFile;
+    provenance["scenario_name"] = info.scenarioName;
+    provenance["scenario_sha256"] = info.scenarioSha256;
+    provenance["segproof_version"] = info.segproofVersion;
+    provenance["ns3_version"] = info.ns3Version;
+    provenance["seed"] = info.seed;
+    provenance["runs"] = info.runs;
+    provenance["duration_s"] = Number(info.duration_s);
+    provenance["command"] = info.command;
+    provenance["attack_profile"] = info.attackProfile;
+
+    Json doc = Json::object();
+    doc["postures"] = postures;
+    doc["provenance"] = provenance;
+    // Replace, not throw, on bytes that are not UTF-8 (a command line can hold anything).
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string
+TimeseriesCsv(const std::vector<std::string>& postureOrder,
+              const std::vector<core::RunResult>& runs)
+{
+    std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
+    std::string csv = "posture,run,time_s,infected\n";
+    for (std::size_t i = 0; i < groups.size(); ++i)
+    {
+        std::string posture = CsvField(postureOrder[i]);
+        for (const core::RunResult* run : groups[i])
+        {
+            auto series = run->infectedSeries;
+            std::stable_sort(series.begin(), series.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::string prefix = posture + "," + std::to_string(run->run) + ",";
+            for (const auto& [time, infected] : series)
+            {
+                csv += prefix + ToChars(time == 0 ? 0.0 : time, std::chars_format::fixed) + "," +
+                       std::to_string(infected) + "\n";
+            }
+        }
+    }
+    return csv;
+}
+
+std::string
+SimulationTable(const CampaignInfo& info, const std::vector<std::string>& postureOrder,
+                const std::vector<core::RunResult>& runs)
+{
+    std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
+    std::vector<std::vector<std::string>> rows = {{"posture", "infected (p10-p90)", "jewel",
+                                                   "t-jewel", "exfil", "blocked dfw/gw/perim/host",
+                                                   "alerts"}};
+    for (const RunGroup& group : groups)
+    {
+        PostureSummary s = SummariseGroup(group);
+        double blockedTotal = 0;
+        std::string blockedParts;
+        for (std::size_t i = 0; i < s.blocked.size(); ++i)
+        {
+            blockedTotal += s.blocked[i];
+            blockedParts += (i == 0 ? "" : "/") + Count(s.blocked[i]);
+        }
+        rows.push_back({s.posture,
+                        Count(s.infected.median) + " (" + Count(s.infected.p10) + "-" +
+                            Count(s.infected.p90) + ")",
+                        std::to_string(std::llround(s.crownJewelReached * 100.0)) + "%",
+                        s.timeToCrownJewel ? HoursMinutes(s.timeToCrownJewel->median) : "-",
+                        HumanBytes(s.exfiltratedBytes.median),
+                        Count(blockedTotal) + " (" + blockedParts + ")", Count(s.alerts)});
+    }
+
+    // Left-aligned text columns (posture, blocked), right-aligned figures.
+    constexpr std::array<bool, 7> kLeft = {true, false, false, false, false, true, false};
+    std::array<std::size_t, 7> width{};
+    for (const auto& row : rows)
+    {
+        for (std::size_t c = 0; c < row.size(); ++c)
+        {
+            width[c] = std::max(width[c], row[c].size());
+        }
+    }
+    std::ostringstream out;
+    out << info.scenarioName << " (" << info.scenarioFile << "): " << info.runs
+        << " runs per posture, " << HoursMinutes(info.duration_s) << " simulated, seed "
+        << info.seed;
+    if (!info.attackProfile.empty())
+    {
+        out << ", attack " << info.attackProfile;
+    }
+    out << "\n";
+    for (const auto& row : rows)
+    {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c)
+        {
+            line += (c == 0 ? "" : "  ") + Pad(row[c], width[c], kLeft[c]);
+        }
+        line.erase(line.find_last_not_of(' ') + 1);
+        out << line << "\n";
+    }
+    return out.str();
+}
+
+} // namespace reports
+} // namespace segproof

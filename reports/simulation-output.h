@@ -1,0 +1,104 @@
+#ifndef SEGPROOF_REPORTS_SIMULATION_OUTPUT_H
+#define SEGPROOF_REPORTS_SIMULATION_OUTPUT_H
+
+#include "core/simulation-result.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace reports
+{
+
+/// A sample of numbers reduced to the figures summary.json reports.
+struct Distribution
+{
+    double median = 0;
+    double p10 = 0;
+    double p90 = 0;
+    double mean = 0;
+    double min = 0;
+    double max = 0;
+};
+
+/// Summarises `values` (any order). Percentiles interpolate linearly between closest ranks
+/// (Hyndman & Fan type 7, numpy.percentile's default): over the sorted x[0..n-1], the p-th
+/// percentile is x[k] + f * (x[k+1] - x[k]) where h = (n-1) * p, k = floor(h), f = h - k; so
+/// the median of an even count is the mean of the middle two. The mean sums the sorted values,
+/// so it does not depend on the input order. Throws std::invalid_argument when `values` is
+/// empty or holds a NaN.
+Distribution Summarise(std::vector<double> values);
+
+/// Every run of one posture reduced to what summary.json and the CLI table report.
+struct PostureSummary
+{
+    std::string posture;
+    std::uint64_t runs = 0;
+    Distribution infected;         ///< over the runs' everInfected
+    Distribution infectedDesktops; ///< over the runs' everInfectedDesktops
+    double crownJewelReached = 0;  ///< fraction of runs with a timeToCrownJewel_s, in [0, 1]
+    /// Over the runs that reached a crown jewel only; nullopt when none did (so an unreached
+    /// jewel never reads as "reached at time 0").
+    std::optional<Distribution> timeToCrownJewel;
+    Distribution exfiltratedBytes;
+    /// Packets blocked at each point, indexed by core::BlockedAt: the MEDIAN over the runs (not
+    /// the mean, so one run where the worm hammered a firewall does not dominate).
+    std::array<double, 4> blocked{};
+    double alerts = 0;      ///< median over the runs
+    double detected = 0;    ///< median over the runs
+    double quarantined = 0; ///< median over the runs
+};
+
+/// Summarises all runs of one posture. Throws std::invalid_argument when `runs` is empty or
+/// mixes postures.
+PostureSummary SummarisePosture(const std::vector<core::RunResult>& runs);
+
+/// Where a campaign's numbers came from: summary.json's "provenance" and the table's title.
+struct CampaignInfo
+{
+    std::string scenarioFile; ///< as given on the command line
+    std::string scenarioName;
+    std::string scenarioSha256; ///< Sha256Hex of the scenario file's bytes
+    std::uint64_t seed = 0;
+    std::uint64_t runs = 0; ///< runs per posture
+    double duration_s = 0;  ///< simulated time per run
+    std::string segproofVersion;
+    std::string ns3Version;
+    std::string command; ///< the command line, for re-running
+    std::string attackProfile;
+};
+
+/// DIR/summary.json: the shape of spec scenario-v1.md section 3 under "postures" (one key per
+/// posture, in `postureOrder`), extended with "mean", "min", "max" beside each "median",
+/// "p10", "p90"; "infected_desktops", "detected", "quarantined"; and a top-level
+/// "provenance". Byte-for-byte deterministic: no wall time; integral numbers print as
+/// integers; any other number is rounded to 6 significant digits (never coarser than one
+/// decimal place, so a byte count such as 1234567.5 keeps its .5); 2-space indent and a
+/// trailing newline. Throws std::invalid_argument when a posture in `postureOrder` has no run,
+/// is listed twice, or a run's posture is not listed.
+std::string SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrder,
+                        const std::vector<core::RunResult>& runs);
+
+/// DIR/timeseries.csv: the header "posture,run,time_s,infected", then one row per sample,
+/// ordered by posture (in `postureOrder`), run index, then time. time_s is the shortest decimal
+/// that reads back as the same double ("60", "0.5"). Throws like SummaryJson.
+std::string TimeseriesCsv(const std::vector<std::string>& postureOrder,
+                          const std::vector<core::RunResult>& runs);
+
+/// The text `segproof simulate` prints: a title line, a column header, then one line per
+/// posture: infected median (p10-p90), share of runs reaching a crown jewel, median time to it
+/// (h:mm, or "-" when no run reached it), median exfiltrated bytes (B/kB/MB/GB, powers of
+/// 1000), blocked packets as the sum of the per-point medians (dfw/gw/perim/host), median
+/// alerts. Aligned columns, under 100 columns for posture names up to 16 characters. Throws
+/// like SummaryJson.
+std::string SimulationTable(const CampaignInfo& info, const std::vector<std::string>& postureOrder,
+                            const std::vector<core::RunResult>& runs);
+
+} // namespace reports
+} // namespace segproof
+
+#endif

@@ -1,0 +1,758 @@
+#include "attack-run.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <ns3/simulator.h>
+#include <optional>
+
+namespace segproof
+{
+namespace sim
+{
+
+namespace
+{
+// Random streams: (seed, run, purpose, index) -> an independent generator. The same machine
+// gets the same draws under every posture (common random numbers across postures).
+constexpr std::uint64_t kPhishing = 1;
+constexpr std::uint64_t kAgent = 2;
+constexpr std::uint64_t kAntivirus = 3;
+constexpr std::uint64_t kMonitoring = 4;
+
+constexpr std::uint32_t kBeaconRequest = 512;         ///< [A] an HTTPS check-in
+constexpr std::uint32_t kBeaconResponse = 1024;       ///< [A]
+constexpr std::uint32_t kSmallResponse = 4096;        ///< [A] an SMB / RDP / WinRM logon answer
+constexpr std::uint32_t kExfiltrationChunk = 4000000; ///< one HTTPS POST of stolen data [A]
+constexpr std::uint16_t kSmbPort = 445;
+constexpr std::uint8_t kTcpSyn = 0x02;
+constexpr std::uint8_t kTcpAck = 0x10;
+
+std::uint64_t
+SplitMix(std::uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+bool
+IsWindows(const core::Machine& m)
+{
+    std::string os = m.os;
+    std::transform(os.begin(), os.end(), os.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return os.find("windows") != std::string::npos;
+}
+
+/// The TCP ports a machine answers on: what it `listens:` on (first port of each TCP entry)
+/// and, on Windows, SMB, RDP and WinRM, which Windows runs by default [A].
+std::set<std::uint16_t>
+ListeningPorts(const core::Machine& m)
+{
+    std::set<std::uint16_t> ports;
+    for (const auto& e : m.listens.entries)
+    {
+        if (!e.anyProtocol && e.protocol == 6 && e.destinationPorts.first != 0)
+        {
+            ports.insert(static_cast<std::uint16_t>(e.destinationPorts.first));
+        }
+    }
+    if (IsWindows(m))
+    {
+        for (auto t : {core::LateralTechnique::Smb, core::LateralTechnique::Rdp,
+                       core::LateralTechnique::WinRm})
+        {
+            ports.insert(core::LateralTechniquePort(t));
+        }
+    }
+    return ports;
+}
+
+/// The first TCP port of the scenario's service named `proxy` that the machine listens on.
+std::uint16_t
+ProxyPort(const core::Scenario& scenario, const core::Machine& m)
+{
+    for (const auto& e : m.listens.entries)
+    {
+        for (const core::Service& s : scenario.Services())
+        {
+            if (s.name != "proxy")
+            {
+                continue;
+            }
+            for (const auto& p : s.entries)
+            {
+                if (p.protocol == 6 && e.protocol == 6 &&
+                    p.destinationPorts.first == e.destinationPorts.first)
+                {
+                    return static_cast<std::uint16_t>(p.destinationPorts.first);
+                }
+            }
+        }
+    }
+    return 0;
+}
+} // namespace
+
+struct AttackRun::Agent
+{
+    core::Index machine = core::kNone;
+    std::mt19937_64 rng;
+    double infectedAt = 0;
+    std::set<std::pair<core::Index, core::LateralTechnique>> failed; ///< network-level failures
+    std::set<core::Index> jewelsFailed;
+    bool holdsData = false;
+    // Worm scanning state.
+    std::uint32_t sweepNext = 0;
+    std::uint32_t sweepLeft = 0;
+};
+
+AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& posture,
+                     EstateHelper& estate, const RunSettings& settings)
+    : m_scenario(scenario), m_posture(posture), m_estate(estate), m_settings(settings),
+      m_attack(scenario.Attack()), m_defence(scenario.Defence())
+{
+    const core::Estate& e = scenario.GetEstate();
+    m_state.assign(e.Machines().size(), State::Susceptible);
+    m_susceptiblePosition.assign(e.Machines().size(), 0);
+    for (std::size_t i = 0; i < e.Machines().size(); ++i)
+    {
+        // The sample and its exploits are Windows code [A]: a machine whose `os` names another
+        // system answers the sessions but never runs the malware.
+        const core::Machine& m = e.Machines()[i];
+        if (!m.os.empty() && !IsWindows(m))
+        {
+            m_state[i] = State::Immune;
+            continue;
+        }
+        m_susceptiblePosition[i] = m_susceptible.size();
+        m_susceptible.push_back(static_cast<core::Index>(i));
+    }
+    m_agents.resize(e.Machines().size());
+    m_monitoringRng = Stream(kMonitoring, 0);
+    m_crownJewels = m_attack.crownJewels;
+    if (m_crownJewels.empty())
+    {
+        for (std::size_t i = 0; i < e.Machines().size(); ++i)
+        {
+            if (e.Machines()[i].holds)
+            {
+                m_crownJewels.push_back(static_cast<core::Index>(i));
+            }
+        }
+    }
+    for (core::Index j : m_crownJewels)
+    {
+        m_exfiltrationLeft += e.Machines()[static_cast<std::size_t>(j)].holds
+                                  ? e.Machines()[static_cast<std::size_t>(j)].holds->bytes
+                                  : 0;
+    }
+    core::Index to = m_attack.exfiltrationTo != core::kNone ? m_attack.exfiltrationTo : 0;
+    if (static_cast<std::size_t>(to) < e.Externals().size())
+    {
+        m_c2 = e.Externals()[static_cast<std::size_t>(to)].ip;
+    }
+    if (!m_attack.exfiltrationDirect)
+    {
+        core::Index via = m_attack.exfiltrationVia;
+        for (std::size_t i = 0; via == core::kNone && i < e.Machines().size(); ++i)
+        {
+            if (ProxyPort(scenario, e.Machines()[i]) != 0)
+            {
+                via = static_cast<core::Index>(i);
+            }
+        }
+        if (via != core::kNone)
+        {
+            const core::Machine& proxy = e.Machines()[static_cast<std::size_t>(via)];
+            m_proxy = proxy.ip;
+            m_proxyPort = ProxyPort(scenario, proxy);
+            if (m_proxyPort == 0)
+            {
+                std::set<std::uint16_t> ports = ListeningPorts(proxy);
+                m_proxyPort = ports.empty() ? 8080 : *ports.begin();
+            }
+        }
+    }
+}
+
+AttackRun::~AttackRun() = default;
+
+std::mt19937_64
+AttackRun::Stream(std::uint64_t purpose, std::uint64_t index) const
+{
+    std::uint64_t s = SplitMix(m_settings.seed);
+    s = SplitMix(s ^ m_settings.run);
+    s = SplitMix(s ^ purpose);
+    s = SplitMix(s ^ index);
+    return std::mt19937_64(s);
+}
+
+double
+AttackRun::Uniform(std::mt19937_64& rng) const
+{
+    return static_cast<double>(rng() >> 11) * (1.0 / 9007199254740992.0);
+}
+
+double
+AttackRun::Exponential(std::mt19937_64& rng, double mean) const
+{
+    return -mean * std::log(1.0 - Uniform(rng));
+}
+
+EstateHelper::Tap
+AttackRun::Tap()
+{
+    return [this](core::PointKind point, const FiveTuple& t) { OnTap(point, t); };
+}
+
+void
+AttackRun::OnTap(core::PointKind, const FiveTuple& t)
+{
+    if (!t.hasPorts || t.proto != 6 || (t.tcpFlags & kTcpSyn) == 0 || (t.tcpFlags & kTcpAck) != 0)
+    {
+        return;
+    }
+    auto it = m_attackFlows.find({t.src, t.sport, t.dst, t.dport});
+    if (it == m_attackFlows.end())
+    {
+        return;
+    }
+    m_attackFlows.erase(it); // one chance per connection, at the first tap it crosses
+    if (Uniform(m_monitoringRng) < m_defence.monitoringDetect)
+    {
+        ++m_measured.alerts;
+    }
+}
+
+void
+AttackRun::Start()
+{
+    StartServers();
+    SchedulePhishing();
+    ns3::Simulator::ScheduleNow(&AttackRun::Sample, this);
+}
+
+void
+AttackRun::StartServers()
+{
+    const core::Estate& e = m_scenario.GetEstate();
+    auto onRequest = [this](const MessageHeader& h, std::uint32_t)
+    {
+        if (h.kind == MessageKind::Exfiltrate)
+        {
+            m_measured.exfiltratedBytes += h.bodyBytes;
+        }
+    };
+    auto onRelay = [this](std::uint32_t src, std::uint16_t sport, std::uint32_t dst,
+                          std::uint16_t dport) {
+        m_attackFlows.insert({src, sport, dst, dport});
+    };
+    for (std::size_t i = 0; i < e.Machines().size(); ++i)
+    {
+        const core::Machine& m = e.Machines()[i];
+        std::set<std::uint16_t> ports = ListeningPorts(m);
+        if (ports.empty())
+        {
+            continue;
+        }
+        auto server = std::make_unique<MessageServer>(
+            m_estate.MachineNode(static_cast<core::Index>(i)), onRequest);
+        for (std::uint16_t port : ports)
+        {
+            bool relay = m.ip == m_proxy && port == m_proxyPort;
+            server->Listen(port, relay, relay ? MessageServer::OnRelay(onRelay) : nullptr);
+        }
+        m_servers.push_back(std::move(server));
+    }
+    for (const core::External& x : e.Externals())
+    {
+        auto server = std::make_unique<MessageServer>(m_estate.NodeOf(x.ip), onRequest);
+        server->Listen(m_attack.exfiltrationPort);
+        m_servers.push_back(std::move(server));
+    }
+}
+
+void
+AttackRun::SchedulePhishing()
+{
+    const auto& machines = m_scenario.GetEstate().Machines();
+    std::vector<core::Index> targets = m_attack.initialAccess.targets;
+    if (targets.empty())
+    {
+        for (std::size_t i = 0; i < machines.size(); ++i)
+        {
+            if (machines[i].kind == core::MachineKind::Desktop)
+            {
+                targets.push_back(static_cast<core::Index>(i));
+            }
+        }
+    }
+    if (targets.empty())
+    {
+        for (std::size_t i = 0; i < machines.size(); ++i)
+        {
+            targets.push_back(static_cast<core::Index>(i));
+        }
+    }
+    std::mt19937_64 rng = Stream(kPhishing, 0);
+    std::size_t opened = std::min(
+        targets.size(), static_cast<std::size_t>(std::max(1, m_attack.initialAccess.opened)));
+    // A partial Fisher-Yates shuffle picks the desktops that open the mail.
+    for (std::size_t i = 0; i < opened; ++i)
+    {
+        std::size_t j =
+            i + static_cast<std::size_t>(Uniform(rng) * static_cast<double>(targets.size() - i));
+        std::swap(targets[i], targets[std::min(j, targets.size() - 1)]);
+    }
+    std::vector<double> times(opened, 0.0);
+    for (std::size_t i = 1; i < opened; ++i)
+    {
+        times[i] = Uniform(rng) * m_attack.initialAccess.window_s;
+    }
+    std::sort(times.begin(), times.end());
+    for (std::size_t i = 0; i < opened; ++i)
+    {
+        core::Index target = targets[i];
+        ns3::Simulator::Schedule(ns3::Seconds(times[i]),
+                                 [this, target]() { Infect(target, true); });
+    }
+}
+
+void
+AttackRun::Sample()
+{
+    double now = ns3::Simulator::Now().GetSeconds();
+    m_measured.infectedSeries.emplace_back(now, m_infectedNow);
+    if (now + m_settings.sampleInterval_s <= m_settings.duration_s + 1e-9)
+    {
+        ns3::Simulator::Schedule(ns3::Seconds(m_settings.sampleInterval_s), &AttackRun::Sample,
+                                 this);
+    }
+}
+
+bool
+AttackRun::Active(core::Index machine) const
+{
+    return m_state[static_cast<std::size_t>(machine)] == State::Infected;
+}
+
+bool
+AttackRun::AnySusceptible() const
+{
+    return !m_susceptible.empty();
+}
+
+void
+AttackRun::Infect(core::Index machine, bool phished)
+{
+    auto i = static_cast<std::size_t>(machine);
+    if (m_state[i] != State::Susceptible && !(phished && m_state[i] == State::Immune))
+    {
+        return;
+    }
+    const core::Machine& m = m_scenario.GetEstate().Machines()[i];
+    if (m_state[i] == State::Susceptible)
+    {
+        // Swap-remove from the list of machines still to take.
+        std::size_t at = m_susceptiblePosition[i];
+        core::Index last = m_susceptible.back();
+        m_susceptible[at] = last;
+        m_susceptiblePosition[static_cast<std::size_t>(last)] = at;
+        m_susceptible.pop_back();
+    }
+    m_state[i] = State::Infected;
+    ++m_infectedNow;
+    ++m_measured.everInfected;
+    m_measured.everInfectedDesktops += m.kind == core::MachineKind::Desktop ? 1 : 0;
+    m_measured.phished += phished ? 1 : 0;
+    auto agent = std::make_unique<Agent>();
+    agent->machine = machine;
+    agent->rng = Stream(kAgent, i);
+    agent->infectedAt = ns3::Simulator::Now().GetSeconds();
+    Agent& a = *agent;
+    m_agents[i] = std::move(agent);
+
+    // Credential theft (T1003, reused as T1550.002): widens what later moves can use.
+    if (Uniform(a.rng) < m_attack.credentialTheft)
+    {
+        m_credentials = true;
+    }
+    // Defense evasion: the malware switches the Windows firewall off (T1562.004).
+    if (Uniform(a.rng) < m_attack.disableHostFirewallProbability)
+    {
+        ns3::Simulator::Schedule(ns3::Seconds(m_attack.disableHostFirewallDelay_s),
+                                 [this, machine]()
+                                 {
+                                     if (Active(machine))
+                                     {
+                                         m_estate.SetHostFirewallEnabled(machine, false);
+                                     }
+                                 });
+    }
+    // AV / EDR: detects the sample with a probability that depends on whether it is known.
+    std::mt19937_64 av = Stream(kAntivirus, i);
+    double p =
+        m_attack.sample == core::SampleKind::New ? m_defence.avDetectNew : m_defence.avDetectKnown;
+    if (Uniform(av) < p)
+    {
+        ns3::Simulator::Schedule(ns3::Seconds(Exponential(av, m_defence.avDelay_s)),
+                                 &AttackRun::Detect, this, machine);
+    }
+    // C2 beacons: a worm has none; a targeted intruder beacons out from its footholds.
+    bool beacons = m_attack.profile == core::AttackProfile::Targeted &&
+                   (m_attack.c2Egress == core::C2Egress::Every ||
+                    (m_attack.c2Egress == core::C2Egress::Phished && phished));
+    if (m_c2 != 0 && beacons)
+    {
+        ns3::Simulator::Schedule(ns3::Seconds(Uniform(a.rng) * m_attack.beaconInterval_s),
+                                 &AttackRun::Beacon, this, machine);
+    }
+    if (m_attack.profile == core::AttackProfile::Worm)
+    {
+        const core::Segment& seg =
+            m_scenario.GetEstate().Segments()[static_cast<std::size_t>(m.segment)];
+        std::uint32_t size =
+            seg.cidr.prefixLength >= 32 ? 1U : (1U << (32 - seg.cidr.prefixLength));
+        a.sweepNext = m.ip + 1;
+        a.sweepLeft = size > 2 ? size - 2 : 0; // every host address of the subnet but its own
+        ns3::Simulator::Schedule(ns3::Seconds(Uniform(a.rng) / m_attack.worm.scansPerSecond),
+                                 &AttackRun::WormScan, this, machine);
+        return;
+    }
+    // Targeted: the phished machine waits the breakout time, later ones a move interval.
+    double first = phished ? m_attack.breakout_s * (0.5 + Uniform(a.rng))
+                           : Exponential(a.rng, m_attack.lateral.attemptInterval_s);
+    ns3::Simulator::Schedule(ns3::Seconds(first), &AttackRun::TargetedMove, this, machine);
+}
+
+void
+AttackRun::Detect(core::Index machine)
+{
+    if (!Active(machine))
+    {
+        return;
+    }
+    ++m_measured.detected;
+    ++m_measured.alerts;
+    if (m_posture.quarantine)
+    {
+        std::string tag = m_defence.quarantineTag;
+        ns3::Simulator::Schedule(ns3::Seconds(m_defence.quarantineReaction_s),
+                                 [this, machine, tag]()
+                                 {
+                                     if (!m_estate.TagMachine(machine, tag).empty())
+                                     {
+                                         ++m_measured.quarantined;
+                                     }
+                                 });
+    }
+    if (m_defence.avRemoves)
+    {
+        m_state[static_cast<std::size_t>(machine)] = State::Removed;
+        --m_infectedNow;
+        m_agents[static_cast<std::size_t>(machine)]->holdsData = false;
+        m_holders.erase(std::remove(m_holders.begin(), m_holders.end(), machine), m_holders.end());
+    }
+}
+
+void
+AttackRun::Session(core::Index from, std::uint32_t dst, std::uint16_t port, MessageHeader header,
+                   bool viaProxy, double deadline_s, MessageClient::Done done)
+{
+    ++m_measured.connectionsAttempted;
+    std::uint32_t to = dst;
+    std::uint16_t toPort = port;
+    if (viaProxy && m_proxy != 0)
+    {
+        header.upstream = dst;
+        header.upstreamPort = port;
+        to = m_proxy;
+        toPort = m_proxyPort;
+    }
+    MessageClient::Start(m_estate.MachineNode(from), to, toPort, header, ns3::Seconds(deadline_s),
+                         std::move(done),
+                         [this, to, toPort](std::uint32_t src, std::uint16_t sport) {
+                             m_attackFlows.insert({src, sport, to, toPort});
+                         });
+}
+
+void
+AttackRun::TargetedMove(core::Index machine)
+{
+    if (!Active(machine))
+    {
+        return;
+    }
+    Agent& a = *m_agents[static_cast<std::size_t>(machine)];
+    // Collection first (the data is what the attacker came for), then lateral movement.
+    bool collecting = false;
+    if (m_holders.empty())
+    {
+        for (core::Index jewel : m_crownJewels)
+        {
+            if (jewel != machine && a.jewelsFailed.count(jewel) == 0)
+            {
+                TryCollect(a, jewel);
+                collecting = true;
+                break;
+            }
+        }
+    }
+    if (!collecting)
+    {
+        TryLateral(a);
+    }
+    ns3::Simulator::Schedule(ns3::Seconds(Exponential(a.rng, m_attack.lateral.attemptInterval_s)),
+                             &AttackRun::TargetedMove, this, machine);
+}
+
+void
+AttackRun::TryCollect(Agent& agent, core::Index jewel)
+{
+    const core::Machine& j = m_scenario.GetEstate().Machines()[static_cast<std::size_t>(jewel)];
+    MessageHeader h;
+    h.kind = MessageKind::Collect;
+    h.bodyBytes = 1024;
+    std::uint64_t bytes = j.holds ? j.holds->bytes : 0;
+    h.responseBytes = static_cast<std::uint32_t>(std::min<std::uint64_t>(bytes, 0xFFFFFFFFULL));
+    core::Index self = agent.machine;
+    Session(self, j.ip, kSmbPort, h, false, 600,
+            [this, self, jewel](bool ok)
+            {
+                if (!Active(self))
+                {
+                    return;
+                }
+                Agent& a = *m_agents[static_cast<std::size_t>(self)];
+                if (!ok)
+                {
+                    a.jewelsFailed.insert(jewel);
+                    return;
+                }
+                a.holdsData = true;
+                m_holders.push_back(self);
+                if (!m_measured.timeToCrownJewel_s)
+                {
+                    m_measured.timeToCrownJewel_s = ns3::Simulator::Now().GetSeconds();
+                }
+                if (!m_exfiltrating && m_c2 != 0)
+                {
+                    m_exfiltrating = true;
+                    ExfiltrateNext();
+                }
+            });
+}
+
+void
+AttackRun::TryLateral(Agent& a)
+{
+    const auto& machines = m_scenario.GetEstate().Machines();
+    std::vector<core::LateralTechnique> usable;
+    for (core::LateralTechnique t : m_attack.lateral.techniques)
+    {
+        if (m_credentials || t == core::LateralTechnique::Smb)
+        {
+            usable.push_back(t);
+        }
+    }
+    if (m_susceptible.empty() || usable.empty())
+    {
+        return;
+    }
+    // A random machine the attacker does not own yet (the directory lists them all) and a
+    // technique it has not already seen fail there; a few draws, then it waits for the next
+    // move (O(1) per move, whatever the estate's size).
+    std::optional<std::pair<core::Index, core::LateralTechnique>> chosen;
+    for (int draw = 0; draw < 32 && !chosen; ++draw)
+    {
+        auto i =
+            static_cast<std::size_t>(Uniform(a.rng) * static_cast<double>(m_susceptible.size()));
+        auto j = static_cast<std::size_t>(Uniform(a.rng) * static_cast<double>(usable.size()));
+        std::pair<core::Index, core::LateralTechnique> option{
+            m_susceptible[std::min(i, m_susceptible.size() - 1)],
+            usable[std::min(j, usable.size() - 1)]};
+        if (a.failed.count(option) == 0)
+        {
+            chosen = option;
+        }
+    }
+    if (!chosen)
+    {
+        return;
+    }
+    auto pick = *chosen;
+    core::Index target = pick.first;
+    core::LateralTechnique technique = pick.second;
+    double success =
+        m_credentials ? m_attack.lateral.credentialSuccess : m_attack.lateral.exploitSuccess;
+    bool works = Uniform(a.rng) < success; // drawn now: the same move has the same fate
+    MessageHeader h;
+    h.kind = MessageKind::Exploit;
+    h.bodyBytes = static_cast<std::uint32_t>(m_attack.lateral.toolBytes);
+    h.responseBytes = kSmallResponse;
+    core::Index self = a.machine;
+    Session(
+        self, machines[static_cast<std::size_t>(target)].ip, core::LateralTechniquePort(technique),
+        h, false, 120,
+        [this, self, target, technique, works](bool ok)
+        {
+            if (!ok)
+            {
+                if (m_agents[static_cast<std::size_t>(self)])
+                {
+                    m_agents[static_cast<std::size_t>(self)]->failed.insert({target, technique});
+                }
+                return;
+            }
+            if (works)
+            {
+                ns3::Simulator::Schedule(ns3::Seconds(m_attack.lateral.infectionDelay_s),
+                                         [this, target]() { Infect(target, false); });
+            }
+        });
+}
+
+void
+AttackRun::WormScan(core::Index machine)
+{
+    if (!Active(machine) || !AnySusceptible())
+    {
+        return; // nothing left to find: the scanner's traffic would change no outcome
+    }
+    Agent& a = *m_agents[static_cast<std::size_t>(machine)];
+    const core::Estate& e = m_scenario.GetEstate();
+    const core::Machine& self = e.Machines()[static_cast<std::size_t>(machine)];
+    const core::Cidr& own = e.Segments()[static_cast<std::size_t>(self.segment)].cidr;
+    std::uint32_t target = 0;
+    if (a.sweepLeft > 0)
+    {
+        // Sweep of its own subnet (T1046), from the next address up, wrapping around.
+        std::uint32_t size = own.prefixLength >= 32 ? 1U : (1U << (32 - own.prefixLength));
+        std::uint32_t offset = (a.sweepNext - own.network) % size;
+        if (offset == 0 || offset == size - 1)
+        {
+            offset = 1;
+        }
+        target = own.network + offset;
+        a.sweepNext = target + 1;
+        --a.sweepLeft;
+    }
+    else
+    {
+        // Random addresses of the estate's segments.
+        std::uint64_t total = 0;
+        for (const auto& s : e.Segments())
+        {
+            total += s.cidr.prefixLength >= 32 ? 1ULL : (1ULL << (32 - s.cidr.prefixLength));
+        }
+        auto pick = static_cast<std::uint64_t>(Uniform(a.rng) * static_cast<double>(total));
+        for (const auto& s : e.Segments())
+        {
+            std::uint64_t size =
+                s.cidr.prefixLength >= 32 ? 1ULL : (1ULL << (32 - s.cidr.prefixLength));
+            if (pick < size)
+            {
+                target = s.cidr.network + static_cast<std::uint32_t>(pick);
+                break;
+            }
+            pick -= size;
+        }
+    }
+    bool works = Uniform(a.rng) < m_attack.worm.exploitSuccess;
+    if (target != self.ip)
+    {
+        MessageHeader h;
+        h.kind = MessageKind::Exploit;
+        h.bodyBytes = static_cast<std::uint32_t>(m_attack.lateral.toolBytes);
+        h.responseBytes = kSmallResponse;
+        Session(machine, target, kSmbPort, h, false, 30,
+                [this, target, works](bool ok)
+                {
+                    if (!ok || !works)
+                    {
+                        return;
+                    }
+                    core::Index victim = m_scenario.GetEstate().MachineAt(target);
+                    if (victim != core::kNone)
+                    {
+                        ns3::Simulator::Schedule(ns3::Seconds(m_attack.lateral.infectionDelay_s),
+                                                 [this, victim]() { Infect(victim, false); });
+                    }
+                });
+    }
+    ns3::Simulator::Schedule(ns3::Seconds(1.0 / m_attack.worm.scansPerSecond), &AttackRun::WormScan,
+                             this, machine);
+}
+
+void
+AttackRun::Beacon(core::Index machine)
+{
+    if (!Active(machine))
+    {
+        return;
+    }
+    MessageHeader h;
+    h.kind = MessageKind::Beacon;
+    h.bodyBytes = kBeaconRequest;
+    h.responseBytes = kBeaconResponse;
+    Session(machine, m_c2, m_attack.exfiltrationPort, h, true, 60, nullptr);
+    ns3::Simulator::Schedule(ns3::Seconds(m_attack.beaconInterval_s), &AttackRun::Beacon, this,
+                             machine);
+}
+
+void
+AttackRun::ExfiltrateNext()
+{
+    if (m_exfiltrationLeft == 0)
+    {
+        m_exfiltrating = false;
+        return;
+    }
+    if (m_holders.empty())
+    {
+        m_exfiltrating = false; // no agent holds the data any more: collection starts again
+        return;
+    }
+    core::Index from = m_holders.front(); // the first agent that collected it
+    auto chunk =
+        static_cast<std::uint32_t>(std::min<std::uint64_t>(m_exfiltrationLeft, kExfiltrationChunk));
+    MessageHeader h;
+    h.kind = MessageKind::Exfiltrate;
+    h.bodyBytes = chunk;
+    h.responseBytes = kBeaconResponse;
+    double pace = static_cast<double>(chunk) / m_attack.exfiltrationRate_Bps;
+    ns3::Time started = ns3::Simulator::Now();
+    Session(from, m_c2, m_attack.exfiltrationPort, h, true, std::max(60.0, 10 * pace),
+            [this, chunk, pace, started](bool ok)
+            {
+                double wait = m_attack.beaconInterval_s; // blocked: try again later
+                if (ok)
+                {
+                    m_exfiltrationLeft -= chunk;
+                    double spent = (ns3::Simulator::Now() - started).GetSeconds();
+                    wait = std::max(0.0, pace - spent); // the attacker's throttle
+                }
+                ns3::Simulator::Schedule(ns3::Seconds(wait), &AttackRun::ExfiltrateNext, this);
+            });
+}
+
+void
+AttackRun::Collect(core::RunResult& result) const
+{
+    result.infectedSeries = m_measured.infectedSeries;
+    result.everInfected = m_measured.everInfected;
+    result.everInfectedDesktops = m_measured.everInfectedDesktops;
+    result.phished = m_measured.phished;
+    result.timeToCrownJewel_s = m_measured.timeToCrownJewel_s;
+    result.exfiltratedBytes = m_measured.exfiltratedBytes;
+    result.alerts = m_measured.alerts;
+    result.detected = m_measured.detected;
+    result.quarantined = m_measured.quarantined;
+    result.connectionsAttempted = m_measured.connectionsAttempted;
+}
+
+} // namespace sim
+} // namespace segproof

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make demo`: segproof's main job on the default scenario, and where its output is.
-# Until the attack simulation and the report exist: validate, verify under every posture, lint,
-# matrix, and the same matrix observed in ns-3 (probe).
+# Until the report exists: validate, verify under every posture, lint, matrix, the same matrix
+# observed in ns-3 (probe), and the attack replayed in ns-3 under every posture (simulate).
 set -uo pipefail
 segproof=$1
 scenario=$2
@@ -24,6 +24,7 @@ run verify.txt verify "$scenario" --posture each --json "$out/verify.jsonl"
 run lint.txt lint "$scenario"
 run matrix.txt matrix "$scenario" --posture microseg
 run probe.txt probe "$scenario" --posture microseg
+run simulate.txt simulate "$scenario" --runs "${DEMO_RUNS:-20}" --seed 1 --out "$out/simulate"
 
 echo "In short:"
 grep -E '^[0-9]+ intents under posture' "$out/verify.txt" | sed 's/^/  /'
@@ -34,4 +35,8 @@ else
     echo "  matrix and probe DISAGREE under microseg: see $out/matrix.txt and $out/probe.txt"
 fi
 echo
-echo "Output: $out/ (validate.txt, verify.txt, verify.jsonl, lint.txt, matrix.txt, probe.txt)"
+echo "  the attack replayed in ns-3 (median over the runs, p10-p90):"
+sed -n '2,$p' "$out/simulate.txt" | grep -v '^wrote' | sed 's/^/  /'
+echo
+echo "Output: $out/ (validate.txt, verify.txt, verify.jsonl, lint.txt, matrix.txt, probe.txt,"
+echo "        simulate.txt, simulate/summary.json, simulate/timeseries.csv)"

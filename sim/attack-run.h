@@ -58,6 +58,9 @@ private:
     double Exponential(std::mt19937_64& rng, double mean) const;
 
     void StartServers();
+    MessageServer::OnRequest OnRequest();
+    /// Opens the machine's listener on `port` if the machine serves it (no-op otherwise).
+    void EnsureListening(std::uint32_t address, std::uint16_t port);
     void SchedulePhishing();
     void Sample();
     void Infect(core::Index machine, bool phished);
@@ -89,7 +92,8 @@ private:
     std::vector<std::size_t> m_susceptiblePosition; ///< by machine: its place in m_susceptible
     std::vector<core::Index> m_holders;             ///< agents holding the collected data
     std::vector<std::unique_ptr<Agent>> m_agents;   ///< by machine; null until infected
-    std::vector<std::unique_ptr<MessageServer>> m_servers;
+    std::vector<std::unique_ptr<MessageServer>> m_servers;        ///< the externals'
+    std::vector<std::unique_ptr<MessageServer>> m_machineServers; ///< by machine, made lazily
     std::vector<core::Index> m_crownJewels;
     std::uint32_t m_c2 = 0;    ///< exfiltration / C2 address
     std::uint32_t m_proxy = 0; ///< 0: direct

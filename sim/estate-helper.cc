@@ -10,8 +10,10 @@
 #include <ns3/ip-l4-protocol.h>
 #include <ns3/ipv4-l3-protocol.h>
 #include <ns3/point-to-point-helper.h>
+#include <ns3/point-to-point-net-device.h>
 #include <ns3/string.h>
 #include <ns3/tcp-l4-protocol.h>
+#include <ns3/trace-helper.h>
 #include <ns3/udp-l4-protocol.h>
 #include <ns3/uinteger.h>
 #include <set>
@@ -457,8 +459,20 @@ EstateHelper::MachineNode(core::Index machine) const
 void
 EstateHelper::EnablePcap(const std::string& prefix)
 {
-    ns3::PointToPointHelper p2p;
-    p2p.EnablePcap(prefix, m_devices, false);
+    // Headers only (128 bytes of each packet): payloads are zero-filled and packets are up to
+    // 64 KB, so full captures would take gigabytes per run.
+    constexpr std::uint32_t kSnapLength = 128;
+    ns3::PcapHelper pcap;
+    for (std::uint32_t i = 0; i < m_devices.GetN(); ++i)
+    {
+        ns3::Ptr<ns3::NetDevice> device = m_devices.Get(i);
+        std::string file = prefix + "-" + std::to_string(device->GetNode()->GetId()) + "-" +
+                           std::to_string(device->GetIfIndex()) + ".pcap";
+        ns3::Ptr<ns3::PcapFileWrapper> out =
+            pcap.CreateFile(file, std::ios::out, ns3::PcapHelper::DLT_PPP, kSnapLength);
+        pcap.HookDefaultSink<ns3::PointToPointNetDevice>(
+            ns3::DynamicCast<ns3::PointToPointNetDevice>(device), "PromiscSniffer", out);
+    }
 }
 
 } // namespace sim

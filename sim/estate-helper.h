@@ -57,7 +57,8 @@ public:
     /// The node of a machine.
     ns3::Ptr<ns3::Node> MachineNode(core::Index machine) const;
 
-    /// Writes a pcap file per point-to-point device, named `prefix`-NODE-DEVICE.pcap.
+    /// Writes a pcap file per point-to-point device, `prefix`-NODE-DEVICE.pcap, with the first
+    /// 128 bytes of each packet (the headers).
     void EnablePcap(const std::string& prefix);
 
     /// Packets blocked so far, per enforcement point kind and rule id ("default").

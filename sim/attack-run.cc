@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <ns3/inet-socket-address.h>
+#include <ns3/ipv4-header.h>
+#include <ns3/ipv4-raw-socket-factory.h>
 #include <ns3/simulator.h>
+#include <ns3/tcp-header.h>
+#include <ns3/uinteger.h>
 #include <optional>
 
 namespace segproof
@@ -25,6 +30,7 @@ constexpr std::uint32_t kBeaconResponse = 1024;       ///< [A]
 constexpr std::uint32_t kSmallResponse = 4096;        ///< [A] an SMB / RDP / WinRM logon answer
 constexpr std::uint32_t kExfiltrationChunk = 4000000; ///< one HTTPS POST of stolen data [A]
 constexpr std::uint16_t kSmbPort = 445;
+constexpr std::uint16_t kScanPort = 61000; ///< the worm's SYN-scan source port [A]
 constexpr std::uint8_t kTcpSyn = 0x02;
 constexpr std::uint8_t kTcpAck = 0x10;
 
@@ -112,6 +118,7 @@ struct AttackRun::Agent
     // Worm scanning state.
     std::uint32_t sweepNext = 0;
     std::uint32_t sweepLeft = 0;
+    ns3::Ptr<ns3::Socket> scanner; ///< raw socket: sends SYNs, sees the SYN-ACKs
 };
 
 AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& posture,
@@ -214,19 +221,30 @@ AttackRun::Tap()
 }
 
 void
-AttackRun::OnTap(core::PointKind, const FiveTuple& t)
+AttackRun::OnTap(core::PointKind point, const FiveTuple& t)
 {
     if (!t.hasPorts || t.proto != 6 || (t.tcpFlags & kTcpSyn) == 0 || (t.tcpFlags & kTcpAck) != 0)
     {
         return;
     }
-    auto it = m_attackFlows.find({t.src, t.sport, t.dst, t.dport});
-    if (it == m_attackFlows.end())
+    // Each SYN is judged at the first tap on its path: the gateway for a source inside a
+    // segment, the perimeter for one outside.
+    const core::Estate& e = m_scenario.GetEstate();
+    if (point != core::PointKind::Gateway && e.SegmentOf(t.src) != core::kNone)
     {
         return;
     }
-    m_attackFlows.erase(it); // one chance per connection, at the first tap it crosses
-    if (Uniform(m_monitoringRng) < m_defence.monitoringDetect)
+    // Attack traffic: anything an infected machine opens (in the model it opens nothing
+    // else), and the proxy's relayed connections of attack sessions.
+    core::Index source = e.MachineAt(t.src);
+    bool attack = source != core::kNone && Active(source);
+    auto relayed = m_attackFlows.find({t.src, t.sport, t.dst, t.dport});
+    if (relayed != m_attackFlows.end())
+    {
+        attack = true;
+        m_attackFlows.erase(relayed);
+    }
+    if (attack && Uniform(m_monitoringRng) < m_defence.monitoringDetect)
     {
         ++m_measured.alerts;
     }
@@ -495,10 +513,7 @@ AttackRun::Session(core::Index from, std::uint32_t dst, std::uint16_t port, Mess
     }
     EnsureListening(to, toPort);
     MessageClient::Start(m_estate.MachineNode(from), to, toPort, header, ns3::Seconds(deadline_s),
-                         std::move(done),
-                         [this, to, toPort](std::uint32_t src, std::uint16_t sport) {
-                             m_attackFlows.insert({src, sport, to, toPort});
-                         });
+                         std::move(done));
 }
 
 void
@@ -683,30 +698,83 @@ AttackRun::WormScan(core::Index machine)
             pick -= size;
         }
     }
-    bool works = Uniform(a.rng) < m_attack.worm.exploitSuccess;
     if (target != self.ip)
     {
+        SendSyn(a, target);
+    }
+    ns3::Simulator::Schedule(ns3::Seconds(1.0 / m_attack.worm.scansPerSecond), &AttackRun::WormScan,
+                             this, machine);
+}
+
+void
+AttackRun::SendSyn(Agent& a, std::uint32_t target)
+{
+    // A SYN scan (T1046): one bare SYN from a raw socket, as masscan-style scanners do; only a
+    // SYN-ACK leads to a real session. Cheaper than a connect() per address, and the network
+    // decides the same way: the SYN passes the enforcement points or not, the target answers
+    // SYN-ACK when it listens, RST when it does not.
+    ns3::Ptr<ns3::Node> node = m_estate.MachineNode(a.machine);
+    if (!a.scanner)
+    {
+        a.scanner = ns3::Socket::CreateSocket(node, ns3::Ipv4RawSocketFactory::GetTypeId());
+        a.scanner->SetAttribute("Protocol", ns3::UintegerValue(6));
+        a.scanner->SetRecvCallback(
+            ns3::MakeCallback(&AttackRun::OnScanReply, this).Bind(a.machine));
+    }
+    EnsureListening(target, kSmbPort);
+    ns3::TcpHeader syn;
+    syn.SetSourcePort(kScanPort);
+    syn.SetDestinationPort(kSmbPort);
+    syn.SetFlags(ns3::TcpHeader::SYN);
+    syn.SetSequenceNumber(ns3::SequenceNumber32(static_cast<std::uint32_t>(a.rng())));
+    syn.SetWindowSize(65535);
+    ns3::Ptr<ns3::Packet> p = ns3::Create<ns3::Packet>();
+    p->AddHeader(syn);
+    ++m_measured.connectionsAttempted;
+    a.scanner->SendTo(p, 0, ns3::InetSocketAddress(ns3::Ipv4Address(target), 0));
+}
+
+void
+AttackRun::OnScanReply(core::Index machine, ns3::Ptr<ns3::Socket> socket)
+{
+    while (ns3::Ptr<ns3::Packet> p = socket->Recv())
+    {
+        if (!Active(machine))
+        {
+            continue;
+        }
+        ns3::Ipv4Header ip;
+        p->RemoveHeader(ip); // a raw socket receives the IPv4 header too
+        ns3::TcpHeader tcp;
+        if (ip.GetProtocol() != 6 || p->PeekHeader(tcp) == 0 ||
+            tcp.GetDestinationPort() != kScanPort ||
+            (tcp.GetFlags() & (ns3::TcpHeader::SYN | ns3::TcpHeader::ACK)) !=
+                (ns3::TcpHeader::SYN | ns3::TcpHeader::ACK))
+        {
+            continue;
+        }
+        core::Index victim = m_scenario.GetEstate().MachineAt(ip.GetSource().Get());
+        if (victim == core::kNone ||
+            m_state[static_cast<std::size_t>(victim)] != State::Susceptible)
+        {
+            continue; // WannaCry first checks for its own backdoor: a taken machine is skipped
+        }
+        Agent& a = *m_agents[static_cast<std::size_t>(machine)];
+        bool works = Uniform(a.rng) < m_attack.worm.exploitSuccess;
         MessageHeader h;
         h.kind = MessageKind::Exploit;
         h.bodyBytes = static_cast<std::uint32_t>(m_attack.lateral.toolBytes);
         h.responseBytes = kSmallResponse;
-        Session(machine, target, kSmbPort, h, false, 30,
-                [this, target, works](bool ok)
+        Session(machine, ip.GetSource().Get(), kSmbPort, h, false, 30,
+                [this, victim, works](bool ok)
                 {
-                    if (!ok || !works)
-                    {
-                        return;
-                    }
-                    core::Index victim = m_scenario.GetEstate().MachineAt(target);
-                    if (victim != core::kNone)
+                    if (ok && works)
                     {
                         ns3::Simulator::Schedule(ns3::Seconds(m_attack.lateral.infectionDelay_s),
                                                  [this, victim]() { Infect(victim, false); });
                     }
                 });
     }
-    ns3::Simulator::Schedule(ns3::Seconds(1.0 / m_attack.worm.scansPerSecond), &AttackRun::WormScan,
-                             this, machine);
 }
 
 void

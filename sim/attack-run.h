@@ -71,6 +71,8 @@ private:
     void TryCollect(Agent& agent, core::Index jewel);
     void TryLateral(Agent& agent);
     void WormScan(core::Index machine);
+    void SendSyn(Agent& agent, std::uint32_t target);
+    void OnScanReply(core::Index machine, ns3::Ptr<ns3::Socket> socket);
     void Beacon(core::Index machine);
     void ExfiltrateNext();
 
@@ -101,7 +103,7 @@ private:
     bool m_credentials = false; ///< the attacker holds a reusable credential
     std::uint64_t m_exfiltrationLeft = 0;
     bool m_exfiltrating = false;
-    std::set<Flow> m_attackFlows; ///< attack connections the monitoring taps may see
+    std::set<Flow> m_attackFlows; ///< relayed attack connections, until a tap sees them
     std::mt19937_64 m_monitoringRng;
 
     std::uint32_t m_infectedNow = 0;

@@ -105,6 +105,7 @@ TEST(AttackSimulationTest, FlatSegmentLosesEveryDesktopAndTheData)
     ASSERT_TRUE(r.timeToCrownJewel_s.has_value());
     EXPECT_GE(*r.timeToCrownJewel_s, 30.0); // not before half the breakout time
     EXPECT_EQ(r.exfiltratedBytes, 20000000u);
+    EXPECT_EQ(r.alerts, 0u); // no AV, monitoring that never fires
     EXPECT_GT(r.packets, 0u);
     ASSERT_FALSE(r.infectedSeries.empty());
     EXPECT_EQ(r.infectedSeries.front(), std::make_pair(0.0, 1u));
@@ -143,6 +144,20 @@ defence:
     EXPECT_EQ(plain.detected, 1u);
     EXPECT_EQ(plain.quarantined, 0u);
     EXPECT_EQ(plain.exfiltratedBytes, 20000000u);
+}
+
+TEST(AttackSimulationTest, MonitoringAlertsOnWhatCrossesTheGatewayAndBlocksNothing)
+{
+    std::string attack = kFastAttack;
+    attack.replace(attack.find("monitoring: {detect: 0}"), 23, "monitoring: {detect: 1}");
+    core::Scenario watched = core::ReadScenarioText(Office(attack), "office.yaml");
+    core::Scenario blind = core::ReadScenarioText(Office(kFastAttack), "office.yaml");
+    core::RunResult seen = Simulate(watched, "flat");
+    core::RunResult unseen = Simulate(blind, "flat");
+    // Beacons, collection and exfiltration cross the gateway (desktops -> servers segment).
+    EXPECT_GT(seen.alerts, 0u);
+    EXPECT_EQ(seen.everInfected, unseen.everInfected);
+    EXPECT_EQ(seen.exfiltratedBytes, unseen.exfiltratedBytes);
 }
 
 TEST(AttackSimulationTest, SameSeedSameRunSameResult)

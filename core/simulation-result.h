@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -42,6 +43,8 @@ struct RunResult
     std::optional<double> timeToCrownJewel_s;
     std::uint64_t exfiltratedBytes = 0;     ///< crown-jewel bytes received by the external
     std::array<std::uint64_t, 4> blocked{}; ///< packets blocked, indexed by BlockedAt
+    /// Packets blocked per "point/rule" ("dfw/vdi-isolation", "gateway/default").
+    std::map<std::string, std::uint64_t> blockedByRule;
     std::uint64_t alerts = 0;               ///< AV/EDR detections plus monitoring alerts
     std::uint32_t detected = 0;             ///< machines AV/EDR detected
     std::uint32_t quarantined = 0;          ///< machines the quarantine tag isolated

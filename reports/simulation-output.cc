@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
@@ -158,6 +159,24 @@ SummariseGroup(const RunGroup& runs)
         s.blocked[i] =
             Median(Collect(runs, [i](const core::RunResult& r) { return r.blocked[i]; }));
     }
+    std::set<std::string> rules;
+    for (const core::RunResult* run : runs)
+    {
+        for (const auto& entry : run->blockedByRule)
+        {
+            rules.insert(entry.first);
+        }
+    }
+    for (const std::string& rule : rules)
+    {
+        s.blockedByRule[rule] =
+            Median(Collect(runs,
+                           [&rule](const core::RunResult& r)
+                           {
+                               auto it = r.blockedByRule.find(rule);
+                               return it == r.blockedByRule.end() ? 0 : it->second;
+                           }));
+    }
     s.alerts = Median(Collect(runs, [](const core::RunResult& r) { return r.alerts; }));
     s.detected = Median(Collect(runs, [](const core::RunResult& r) { return r.detected; }));
     s.quarantined = Median(Collect(runs, [](const core::RunResult& r) { return r.quarantined; }));
@@ -217,10 +236,16 @@ PostureJson(const PostureSummary& s)
         blocked[core::BlockedAtName(kBlockedPoints[i])] = Number(s.blocked[i]);
     }
     j["blocked"] = blocked;
+    Json byRule = Json::object();
+    for (const auto& [rule, median] : s.blockedByRule)
+    {
+        byRule[rule] = Number(median);
+    }
     j["alerts"] = Number(s.alerts);
     j["infected_desktops"] = DistributionJson(s.infectedDesktops);
     j["detected"] = Number(s.detected);
     j["quarantined"] = Number(s.quarantined);
+    j["blocked_by_rule"] = byRule;
     return j;
 }
 

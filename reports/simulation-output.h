@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ struct PostureSummary
     /// Packets blocked at each point, indexed by core::BlockedAt: the MEDIAN over the runs (not
     /// the mean, so one run where the worm hammered a firewall does not dominate).
     std::array<double, 4> blocked{};
+    /// Packets blocked per "point/rule" (core::RunResult::blockedByRule): the median over the
+    /// runs, a run without any counting 0; only rules that blocked something in some run.
+    std::map<std::string, double> blockedByRule;
     double alerts = 0;      ///< median over the runs
     double detected = 0;    ///< median over the runs
     double quarantined = 0; ///< median over the runs

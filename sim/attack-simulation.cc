@@ -121,7 +121,9 @@ SimulateAttack(const core::Scenario& scenario, const core::Posture& posture,
         result.exfiltratedBytes = std::min(result.exfiltratedBytes, jewelBytes);
         for (const auto& [key, count] : estate.Drops())
         {
-            result.blocked[static_cast<std::size_t>(BlockedAtOf(key.first))] += count;
+            core::BlockedAt at = BlockedAtOf(key.first);
+            result.blocked[static_cast<std::size_t>(at)] += count;
+            result.blockedByRule[core::BlockedAtName(at) + "/" + key.second] += count;
         }
         result.packets = packets;
         result.events = ns3::Simulator::GetEventCount();

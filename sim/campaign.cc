@@ -82,6 +82,11 @@ EncodeRunResult(const core::RunResult& r)
     out << "exfiltrated " << r.exfiltratedBytes << "\n";
     out << "blocked " << r.blocked[0] << " " << r.blocked[1] << " " << r.blocked[2] << " "
         << r.blocked[3] << "\n";
+    out << "rules " << r.blockedByRule.size() << "\n";
+    for (const auto& [rule, count] : r.blockedByRule)
+    {
+        out << count << " " << rule << "\n";
+    }
     out << "defence " << r.alerts << " " << r.detected << " " << r.quarantined << "\n";
     out << "cost " << r.connectionsAttempted << " " << r.packets << " " << r.events << " "
         << Exact(r.wall_s) << "\n";
@@ -113,6 +118,16 @@ DecodeRunResult(const std::string& text)
     }
     in >> key >> r.exfiltratedBytes;
     in >> key >> r.blocked[0] >> r.blocked[1] >> r.blocked[2] >> r.blocked[3];
+    std::size_t rules = 0;
+    in >> key >> rules;
+    for (std::size_t i = 0; i < rules && in; ++i)
+    {
+        std::uint64_t count = 0;
+        std::string rule;
+        in >> count;
+        std::getline(in >> std::ws, rule);
+        r.blockedByRule[rule] = count;
+    }
     in >> key >> r.alerts >> r.detected >> r.quarantined;
     in >> key >> r.connectionsAttempted >> r.packets >> r.events >> r.wall_s;
     in >> key >> samples;

@@ -119,6 +119,7 @@ TEST(AttackSimulationTest, DfwHoldsTheSpreadToThePhishedDesktop)
     core::RunResult r = Simulate(s, "microseg");
     EXPECT_EQ(r.everInfected, 1u);
     EXPECT_GT(r.blocked[static_cast<std::size_t>(core::BlockedAt::Dfw)], 0u);
+    EXPECT_GT(r.blockedByRule["dfw/isolate"], 0u); // the desktop-isolation rule did it
     // The phished user's own share and proxy are allowed: the data still leaves.
     EXPECT_TRUE(r.timeToCrownJewel_s.has_value());
     EXPECT_EQ(r.exfiltratedBytes, 20000000u);
@@ -224,6 +225,7 @@ TEST(CampaignTest, EncodedResultsReadBack)
     r.timeToCrownJewel_s = 1234.5678;
     r.exfiltratedBytes = 250000000;
     r.blocked = {1, 2, 3, 4};
+    r.blockedByRule = {{"dfw/vdi isolation", 1}, {"gateway/default", 2}};
     r.alerts = 9;
     std::string text = sim::EncodeRunResult(r);
     EXPECT_EQ(sim::EncodeRunResult(sim::DecodeRunResult(text)), text);

@@ -7,3 +7,6 @@ cd "$(dirname "$0")/.."
 "$build/bench/bench_verify" scenarios/enterprise-10k.yaml
 /usr/bin/env time -f "  segproof validate, whole process: %e s wall, %M KB max RSS" \
   "$build/cli/segproof" validate scenarios/enterprise-10k.yaml >/dev/null
+# Simulator: per-packet cost against a bare ns-3 model and a naive bridged LAN, seed attack
+# runs and the 5 x 30 campaign (docs/benchmarks.md). Add --enterprise for enterprise-10k.
+"$build/bench/bench_sim"

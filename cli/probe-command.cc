@@ -32,10 +32,8 @@ RegisterProbe(CLI::App& app, int& exitCode)
         ->required();
     command->add_option("--posture", args->posture,
                         "Posture (default: all, every defined firewall)");
-    command
-        ->add_option("--by", args->by,
-                     "Rows and columns: segment (the only one so far; group is not supported)")
-        ->check(CLI::IsMember({"segment"}));
+    command->add_option("--by", args->by, "Rows and columns: segment (default) or group")
+        ->check(CLI::IsMember({"segment", "group"}));
     auto* json = command->add_flag("--json", args->json, "Print JSON instead of text");
     command->add_flag("--csv", args->csv, "Print CSV (from,to,service,reach)")->excludes(json);
     command->callback(
@@ -43,7 +41,9 @@ RegisterProbe(CLI::App& app, int& exitCode)
         {
             core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             core::Posture posture = scenario.ResolvePosture(args->posture, "--posture");
-            core::ReachMatrix matrix = sim::ProbeReachMatrix(scenario, posture);
+            core::ReachMatrix matrix = sim::ProbeReachMatrix(
+                scenario, posture,
+                args->by == "group" ? core::MatrixGrouping::Group : core::MatrixGrouping::Segment);
             std::cout << (args->json  ? reports::FormatMatrixJson(matrix)
                           : args->csv ? reports::FormatMatrixCsv(matrix)
                                       : reports::FormatMatrixText(matrix));

@@ -14,6 +14,7 @@
 #include <ns3/tcp-socket-factory.h>
 #include <ns3/udp-socket-factory.h>
 #include <ns3/uinteger.h>
+#include <set>
 #include <tuple>
 
 namespace segproof
@@ -376,6 +377,24 @@ ConnectionProbe::Run(const std::vector<core::Connection>& attempts)
     ns3::Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", ns3::DoubleValue(0.01));
 
     d.estate = std::make_unique<EstateHelper>(d.scenario, d.posture);
+    // Addresses no machine or external holds (rogue devices, internet hosts) get a node.
+    const core::Estate& estate = d.scenario.GetEstate();
+    std::set<core::Ipv4Address> standIns;
+    for (const core::Connection& c : attempts)
+    {
+        for (core::Ipv4Address address : {c.source, c.destination})
+        {
+            if (estate.MachineAt(address) == core::kNone &&
+                estate.ExternalAt(address) == core::kNone)
+            {
+                standIns.insert(address);
+            }
+        }
+    }
+    for (core::Ipv4Address address : standIns)
+    {
+        d.estate->AddStandIn(address);
+    }
     d.estate->Install();
     auto watch = [&d](core::Ipv4Address address)
     {
@@ -390,6 +409,10 @@ ConnectionProbe::Run(const std::vector<core::Connection>& attempts)
     for (const auto& e : d.scenario.GetEstate().Externals())
     {
         watch(e.ip);
+    }
+    for (core::Ipv4Address address : standIns)
+    {
+        watch(address);
     }
 
     d.Feed(0);

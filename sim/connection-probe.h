@@ -35,8 +35,9 @@ public:
 
     /// Runs one simulation with the attempts spaced in simulated time; per attempt, true when
     /// it was delivered (TCP connected, UDP received, other delivered to the destination
-    /// node). Source and destination must be machines or named externals; a source port of
-    /// 0 lets the stack choose an ephemeral one. Call once per probe.
+    /// node). An address that no machine or named external holds gets a node of its own (a
+    /// rogue device inside a segment, a host on the internet outside); a source port of 0
+    /// lets the stack choose an ephemeral one. Call once per probe.
     std::vector<bool> Run(const std::vector<core::Connection>& attempts);
 
     /// Packets blocked in the last run, per enforcement point kind and rule id ("default").

@@ -211,6 +211,29 @@ EstateHelper::Install()
         Routing(m_internet)->AddHostRoute(external.ip, port);
     }
 
+    // Stand-ins for addresses no machine or external holds.
+    for (core::Ipv4Address address : m_standIns)
+    {
+        if (m_nodeByAddress.count(address) != 0)
+        {
+            continue;
+        }
+        ns3::Ptr<ns3::Node> node = ns3::CreateObject<ns3::Node>();
+        ns3::InternetStackHelper standInStack;
+        standInStack.SetIpv6StackInstall(false);
+        standInStack.SetRoutingHelper(routing);
+        standInStack.Install(node);
+        Routing(node)->SetRole(SegRouting::Role::End);
+        m_nodeByAddress[address] = node;
+        core::Index segment = estate.SegmentOf(address);
+        ns3::Ptr<ns3::Node> attach = segment == core::kNone
+                                         ? m_internet
+                                         : m_segments.Get(static_cast<std::uint32_t>(segment));
+        auto [port, own] = linker.Link(attach, node, 0, address);
+        Routing(node)->SetDefaultInterface(own);
+        Routing(attach)->AddHostRoute(address, port);
+    }
+
     // Enforcement points of the firewalls in force.
     if (InForce(core::FirewallKind::Dfw))
     {

@@ -27,6 +27,12 @@ public:
     /// The scenario must outlive the helper; the helper must outlive the simulation.
     EstateHelper(const core::Scenario& scenario, const core::Posture& posture);
 
+    /// Asks for a node holding `address`, which no machine or named external holds (call before
+    /// Install): inside a segment it is a rogue device on the segment (no vNIC, no host
+    /// firewall, as spec section 2 says), elsewhere a host on the internet. `probe --by group`
+    /// needs them for group members that are addresses, not machines.
+    void AddStandIn(core::Ipv4Address address) { m_standIns.push_back(address); }
+
     /// Creates nodes, links, addresses, routing and enforcement points (call once).
     void Install();
 
@@ -84,6 +90,7 @@ private:
     ns3::NodeContainer m_hosts;
     ns3::NodeContainer m_segments;
     ns3::NodeContainer m_externals;
+    std::vector<core::Ipv4Address> m_standIns;
     ns3::Ptr<ns3::Node> m_gateway;
     ns3::Ptr<ns3::Node> m_perimeter;
     ns3::Ptr<ns3::Node> m_internet;

@@ -6,6 +6,8 @@
 #include "core/service-classes.h"
 
 #include <map>
+#include <optional>
+#include <stdexcept>
 #include <tuple>
 
 namespace segproof
@@ -29,16 +31,62 @@ ProbePort(const core::ValueRange& range, bool source)
     return static_cast<std::uint16_t>(range.first == 0 && range.last >= 1 ? 1U : range.first);
 }
 
+/// True for an address a node can hold: not 0.0.0.0/8, loopback, multicast, the reserved
+/// 240.0.0.0/4 (the estate's infrastructure links) or broadcast.
+bool
+Usable(core::Ipv4Address a)
+{
+    std::uint32_t first = a >> 24;
+    return first != 0 && first != 127 && first < 224;
+}
+
+/// A usable member of the class other than `other` (the representative when it is usable):
+/// every member is treated alike by every set, so any member stands for the class.
+std::optional<core::Ipv4Address>
+UsableMember(const core::AddressClass& c, std::optional<core::Ipv4Address> other)
+{
+    if (Usable(c.representative) && c.representative != other)
+    {
+        return c.representative;
+    }
+    for (const auto& range : c.addresses.Ranges())
+    {
+        for (std::uint64_t a = range.first; a <= range.last; ++a)
+        {
+            auto address = static_cast<core::Ipv4Address>(a);
+            if (!Usable(address))
+            {
+                // Jump to the next usable block (1.0.0.0, 128.0.0.0) or give up on this range.
+                std::uint32_t first = address >> 24;
+                std::uint64_t next = first == 0     ? 0x01000000ULL
+                                     : first == 127 ? 0x80000000ULL
+                                                    : 0x100000000ULL;
+                if (next <= a)
+                {
+                    break;
+                }
+                a = next - 1;
+                continue;
+            }
+            if (address != other)
+            {
+                return address;
+            }
+        }
+    }
+    return std::nullopt;
+}
 } // namespace
 
 core::ReachMatrix
-ProbeReachMatrix(const core::Scenario& scenario, const core::Posture& posture)
+ProbeReachMatrix(const core::Scenario& scenario, const core::Posture& posture,
+                 core::MatrixGrouping grouping)
 {
     core::AddressClasses classes(scenario);
     const auto& all = classes.Classes();
     std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
     core::ReachMatrixLayout layout =
-        core::LayOutReachMatrix(scenario, posture, core::MatrixGrouping::Segment, classes, cells);
+        core::LayOutReachMatrix(scenario, posture, grouping, classes, cells);
 
     // One attempt per (class pair in the model, cell of a named service).
     std::vector<bool> cellUsed(cells.size(), false);
@@ -72,9 +120,15 @@ ProbeReachMatrix(const core::Scenario& scenario, const core::Posture& posture)
     {
         std::size_t s = entry.first.first;
         std::size_t d = entry.first.second;
-        core::Ipv4Address source = all[s].representative;
-        core::Ipv4Address destination =
-            s == d ? all[s].AnotherMember(source) : all[d].representative;
+        std::optional<core::Ipv4Address> source = UsableMember(all[s], std::nullopt);
+        std::optional<core::Ipv4Address> destination =
+            source ? UsableMember(all[d], s == d ? source : std::nullopt) : std::nullopt;
+        if (!destination)
+        {
+            // No address a node can hold: the pair cannot be observed (never the case for
+            // classes of machines, externals or segment addresses).
+            throw std::logic_error("probe: no usable address in an address class");
+        }
         for (std::size_t cell = 0; cell < cells.size(); ++cell)
         {
             if (!cellUsed[cell])
@@ -83,8 +137,8 @@ ProbeReachMatrix(const core::Scenario& scenario, const core::Posture& posture)
             }
             core::Connection connection;
             cells[cell].ApplyTo(connection);
-            connection.source = source;
-            connection.destination = destination;
+            connection.source = *source;
+            connection.destination = *destination;
             connection.sourcePort = ProbePort(cells[cell].sourcePorts, true);
             connection.destinationPort = ProbePort(cells[cell].destinationPorts, false);
             if (connection.protocol != 6 && connection.protocol != 17)

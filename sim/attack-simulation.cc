@@ -2,6 +2,7 @@
 
 #include "attack-run.h"
 #include "estate-helper.h"
+#include "message-session.h"
 
 #include <chrono>
 #include <ns3/config.h>
@@ -131,6 +132,7 @@ SimulateAttack(const core::Scenario& scenario, const core::Posture& posture,
         {
             flows.SerializeToXmlFile(settings.flowMonitorFile, false, false);
         }
+        MessageClient::DeleteAll();
         ns3::Simulator::Destroy();
     }
     result.wall_s =

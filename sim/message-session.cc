@@ -8,6 +8,7 @@
 #include <ns3/simulator.h>
 #include <ns3/tcp-socket-factory.h>
 #include <ns3/uinteger.h>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -83,6 +84,16 @@ AddressOf(ns3::Ptr<ns3::Node> node)
     return node->GetObject<ns3::Ipv4>()->GetAddress(1, 0).GetLocal().Get();
 }
 
+class ClientSession;
+
+/// Every session not deleted yet (so that the end of a run can delete those still open).
+std::set<ClientSession*>&
+LiveSessions()
+{
+    static std::set<ClientSession*> sessions;
+    return sessions;
+}
+
 /// One outbound session; deletes itself when it finishes.
 class ClientSession
 {
@@ -90,6 +101,14 @@ public:
     ClientSession(ns3::Ptr<ns3::Node> node, MessageClient::Done done)
         : m_node(node), m_done(std::move(done))
     {
+        LiveSessions().insert(this);
+    }
+
+    ~ClientSession()
+    {
+        LiveSessions().erase(this);
+        m_deadline.Cancel();
+        Detach();
     }
 
     void Start(std::uint32_t dst, std::uint16_t port, const MessageHeader& header,
@@ -163,6 +182,19 @@ private:
         }
         m_finished = true;
         m_deadline.Cancel();
+        Detach();
+        MessageClient::Done done = std::move(m_done);
+        // Runs from a socket or timer callback; nothing touches this object afterwards.
+        ns3::Simulator::ScheduleNow([this]() { delete this; });
+        if (done)
+        {
+            done(ok);
+        }
+    }
+
+    /// Leaves the socket to the stack: no callback into this object any more.
+    void Detach()
+    {
         if (m_socket)
         {
             m_socket->SetConnectCallback(ns3::MakeNullCallback<void, ns3::Ptr<ns3::Socket>>(),
@@ -174,13 +206,6 @@ private:
                 ns3::MakeNullCallback<void, ns3::Ptr<ns3::Socket>, std::uint32_t>());
             m_socket->Close();
             m_socket = nullptr;
-        }
-        MessageClient::Done done = std::move(m_done);
-        // Runs from a socket or timer callback; nothing touches this object afterwards.
-        ns3::Simulator::ScheduleNow([this]() { delete this; });
-        if (done)
-        {
-            done(ok);
         }
     }
 
@@ -195,6 +220,17 @@ private:
     ns3::EventId m_deadline;
 };
 } // namespace
+
+void
+MessageClient::DeleteAll()
+{
+    std::set<ClientSession*> open = LiveSessions();
+    for (ClientSession* session : open)
+    {
+        delete session;
+    }
+    PendingHeaders().clear(); // requests whose connection never reached a server
+}
 
 void
 MessageClient::Start(ns3::Ptr<ns3::Node> node, std::uint32_t dst, std::uint16_t port,

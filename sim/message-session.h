@@ -50,6 +50,10 @@ public:
     static void Start(ns3::Ptr<ns3::Node> node, std::uint32_t dst, std::uint16_t port,
                       const MessageHeader& header, ns3::Time deadline, Done done,
                       Bound bound = nullptr);
+
+    /// Deletes every session still open (call when the run is over, before
+    /// Simulator::Destroy: their callbacks never run).
+    static void DeleteAll();
 };
 
 /// Answers sessions on one node: a listener per port; `onRequest` is told of each complete

@@ -6,6 +6,7 @@
 #include <ns3/inet-socket-address.h>
 #include <ns3/ipv4-header.h>
 #include <ns3/ipv4-raw-socket-factory.h>
+#include <ns3/ipv4.h>
 #include <ns3/simulator.h>
 #include <ns3/tcp-header.h>
 #include <ns3/uinteger.h>
@@ -104,6 +105,27 @@ ProxyPort(const core::Scenario& scenario, const core::Machine& m)
         }
     }
     return 0;
+}
+/// Answers a scanner's SYN to SMB with a SYN-ACK (true: the packet was a scan and is consumed).
+bool
+AnswerScan(ns3::Ptr<ns3::Node> node, ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& h)
+{
+    ns3::TcpHeader tcp;
+    if (h.GetProtocol() != 6 || p->PeekHeader(tcp) == 0 || tcp.GetSourcePort() != kScanPort ||
+        tcp.GetDestinationPort() != kSmbPort || tcp.GetFlags() != ns3::TcpHeader::SYN)
+    {
+        return false;
+    }
+    ns3::TcpHeader reply;
+    reply.SetSourcePort(kSmbPort);
+    reply.SetDestinationPort(kScanPort);
+    reply.SetFlags(ns3::TcpHeader::SYN | ns3::TcpHeader::ACK);
+    reply.SetAckNumber(tcp.GetSequenceNumber() + 1);
+    reply.SetWindowSize(65535);
+    ns3::Ptr<ns3::Packet> answer = ns3::Create<ns3::Packet>();
+    answer->AddHeader(reply);
+    node->GetObject<ns3::Ipv4>()->Send(answer, h.GetDestination(), h.GetSource(), 6, nullptr);
+    return true;
 }
 } // namespace
 
@@ -261,6 +283,21 @@ AttackRun::Start()
 void
 AttackRun::StartServers()
 {
+    // The worm's SYN scans are answered as a kernel answers a SYN on a listening port: a
+    // SYN-ACK straight from the stack, without a socket per SYN (ns-3 would fork a whole TCP
+    // socket for each, and a 10,000-desktop worm sends ~100,000 SYNs per simulated second).
+    const auto& machines = m_scenario.GetEstate().Machines();
+    for (std::size_t i = 0; i < machines.size(); ++i)
+    {
+        if (m_attack.profile == core::AttackProfile::Worm &&
+            ListeningPorts(machines[i]).count(kSmbPort) != 0)
+        {
+            ns3::Ptr<ns3::Node> node = m_estate.MachineNode(static_cast<core::Index>(i));
+            m_estate.SetResponder(static_cast<core::Index>(i),
+                                  [node](ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& h)
+                                  { return AnswerScan(node, p, h); });
+        }
+    }
     // Machines listen lazily (EnsureListening, just before a session towards them starts):
     // the same open ports, without 30,000 idle listening sockets on a 10,000-desktop estate.
     m_machineServers.resize(m_scenario.GetEstate().Machines().size());
@@ -721,7 +758,6 @@ AttackRun::SendSyn(Agent& a, std::uint32_t target)
         a.scanner->SetRecvCallback(
             ns3::MakeCallback(&AttackRun::OnScanReply, this).Bind(a.machine));
     }
-    EnsureListening(target, kSmbPort);
     ns3::TcpHeader syn;
     syn.SetSourcePort(kScanPort);
     syn.SetDestinationPort(kSmbPort);

@@ -473,6 +473,12 @@ EstateHelper::TagMachine(core::Index machine, const std::string& tag)
     return joined;
 }
 
+void
+EstateHelper::SetResponder(core::Index machine, SegRouting::Responder responder)
+{
+    Routing(MachineNode(machine))->SetResponder(std::move(responder));
+}
+
 ns3::Ptr<ns3::Node>
 EstateHelper::MachineNode(core::Index machine) const
 {

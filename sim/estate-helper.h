@@ -2,6 +2,7 @@
 #define SEGPROOF_SIM_ESTATE_HELPER_H
 
 #include "core/scenario.h"
+#include "seg-routing.h"
 #include "stateful-firewall.h"
 
 #include <functional>
@@ -59,6 +60,9 @@ public:
     /// (`{tag: T}`), so the DFW rules naming those groups start to match it, as NSX does when
     /// a partner AV/EDR tags a VM. Needs a DFW in force; returns the groups joined.
     std::vector<std::string> TagMachine(core::Index machine, const std::string& tag);
+
+    /// Installs a responder for packets delivered to the machine (after its host firewall).
+    void SetResponder(core::Index machine, SegRouting::Responder responder);
 
     /// The node of a machine.
     ns3::Ptr<ns3::Node> MachineNode(core::Index machine) const;

@@ -140,6 +140,10 @@ SegRouting::RouteInput(ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& hea
         {
             return true; // swallowed
         }
+        if (m_responder && m_responder(p, header))
+        {
+            return true;
+        }
         if (lcb.IsNull())
         {
             return false;
@@ -203,6 +207,7 @@ void
 SegRouting::DoDispose()
 {
     m_filter = nullptr;
+    m_responder = nullptr;
     m_ipv4 = nullptr;
     ns3::Ipv4RoutingProtocol::DoDispose();
 }

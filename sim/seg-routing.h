@@ -58,6 +58,12 @@ public:
     /// Installs the enforcement hook (may be empty).
     void SetFilter(Filter filter) { m_filter = std::move(filter); }
 
+    /// Answers a packet delivered to this node after the filter let it in; returns true when
+    /// it consumed the packet (the stack never sees it).
+    using Responder = std::function<bool(ns3::Ptr<const ns3::Packet>, const ns3::Ipv4Header&)>;
+    /// Installs the local responder (may be empty).
+    void SetResponder(Responder responder) { m_responder = std::move(responder); }
+
     ns3::Ptr<ns3::Ipv4Route> RouteOutput(ns3::Ptr<ns3::Packet> p, const ns3::Ipv4Header& header,
                                          ns3::Ptr<ns3::NetDevice> oif,
                                          ns3::Socket::SocketErrno& sockerr) override;
@@ -100,6 +106,7 @@ private:
     std::vector<int> m_ifSegment;
     std::unordered_map<int, std::uint32_t> m_segmentUplink;
     Filter m_filter;
+    Responder m_responder;
     ns3::Ptr<ns3::Ipv4> m_ipv4;
 };
 

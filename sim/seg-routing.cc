@@ -134,7 +134,11 @@ SegRouting::RouteInput(ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& hea
 {
     std::uint32_t iif = static_cast<std::uint32_t>(m_ipv4->GetInterfaceForDevice(idev));
     ns3::Ipv4Address dst = header.GetDestination();
-    if (m_ipv4->IsDestinationAddress(dst, iif))
+    // A forwarding node holds only infrastructure addresses (240.0.0.0/4), and nothing is sent
+    // to them: skip ns-3's address scan, which walks every interface (a host's vswitch has one
+    // per VM) for every packet.
+    bool mayBeLocal = m_role == Role::End || (dst.Get() >> 28) == 0xFU;
+    if (mayBeLocal && m_ipv4->IsDestinationAddress(dst, iif))
     {
         if (m_filter && !m_filter(Chain::Input, iif, kLocal, p, header))
         {

@@ -177,12 +177,6 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
             }
         }
     }
-    for (core::Index j : m_crownJewels)
-    {
-        m_exfiltrationLeft += e.Machines()[static_cast<std::size_t>(j)].holds
-                                  ? e.Machines()[static_cast<std::size_t>(j)].holds->bytes
-                                  : 0;
-    }
     core::Index to = m_attack.exfiltrationTo != core::kNone ? m_attack.exfiltrationTo : 0;
     if (static_cast<std::size_t>(to) < e.Externals().size())
     {
@@ -337,7 +331,9 @@ AttackRun::EnsureListening(std::uint32_t address, std::uint16_t port)
     std::unique_ptr<MessageServer>& server = m_machineServers[static_cast<std::size_t>(machine)];
     if (!server)
     {
-        server = std::make_unique<MessageServer>(m_estate.MachineNode(machine), OnRequest());
+        // Machines count nothing: exfiltrated bytes are counted where they arrive, outside
+        // (the proxy relaying them is a machine).
+        server = std::make_unique<MessageServer>(m_estate.MachineNode(machine), nullptr);
     }
     bool relay = m.ip == m_proxy && port == m_proxyPort;
     MessageServer::OnRelay onRelay = nullptr;
@@ -562,17 +558,16 @@ AttackRun::TargetedMove(core::Index machine)
     }
     Agent& a = *m_agents[static_cast<std::size_t>(machine)];
     // Collection first (the data is what the attacker came for), then lateral movement.
+    // A jewel not read yet; or any, when every agent that held the data is gone.
     bool collecting = false;
-    if (m_holders.empty())
+    for (core::Index jewel : m_crownJewels)
     {
-        for (core::Index jewel : m_crownJewels)
+        if (jewel != machine && a.jewelsFailed.count(jewel) == 0 &&
+            (m_holders.empty() || m_collected.count(jewel) == 0))
         {
-            if (jewel != machine && a.jewelsFailed.count(jewel) == 0)
-            {
-                TryCollect(a, jewel);
-                collecting = true;
-                break;
-            }
+            TryCollect(a, jewel);
+            collecting = true;
+            break;
         }
     }
     if (!collecting)
@@ -591,10 +586,12 @@ AttackRun::TryCollect(Agent& agent, core::Index jewel)
     h.kind = MessageKind::Collect;
     h.bodyBytes = 1024;
     std::uint64_t bytes = j.holds ? j.holds->bytes : 0;
+    // One session reads at most 4 GB (sizes are 32-bit); that is what can be sent on.
     h.responseBytes = static_cast<std::uint32_t>(std::min<std::uint64_t>(bytes, 0xFFFFFFFFULL));
+    std::uint64_t read = h.responseBytes;
     core::Index self = agent.machine;
     Session(self, j.ip, kSmbPort, h, false, 600,
-            [this, self, jewel](bool ok)
+            [this, self, jewel, read](bool ok)
             {
                 if (!Active(self))
                 {
@@ -606,8 +603,15 @@ AttackRun::TryCollect(Agent& agent, core::Index jewel)
                     a.jewelsFailed.insert(jewel);
                     return;
                 }
-                a.holdsData = true;
-                m_holders.push_back(self);
+                if (m_collected.insert(jewel).second)
+                {
+                    m_exfiltrationLeft += read; // each jewel's data is sent once
+                }
+                if (!a.holdsData)
+                {
+                    a.holdsData = true;
+                    m_holders.push_back(self);
+                }
                 if (!m_measured.timeToCrownJewel_s)
                 {
                     m_measured.timeToCrownJewel_s = ns3::Simulator::Now().GetSeconds();

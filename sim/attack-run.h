@@ -92,6 +92,7 @@ private:
     std::vector<State> m_state;
     std::vector<core::Index> m_susceptible;         ///< machines still to take, any order
     std::vector<std::size_t> m_susceptiblePosition; ///< by machine: its place in m_susceptible
+    std::set<core::Index> m_collected;              ///< crown jewels read at least once
     std::vector<core::Index> m_holders;             ///< agents holding the collected data
     std::vector<std::unique_ptr<Agent>> m_agents;   ///< by machine; null until infected
     std::vector<std::unique_ptr<MessageServer>> m_servers;        ///< the externals'

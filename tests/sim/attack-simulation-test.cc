@@ -161,6 +161,17 @@ TEST(AttackSimulationTest, MonitoringAlertsOnWhatCrossesTheGatewayAndBlocksNothi
     EXPECT_EQ(seen.exfiltratedBytes, unseen.exfiltratedBytes);
 }
 
+TEST(AttackSimulationTest, ExfiltrationIsThrottledAndCountedOnceWhereItArrives)
+{
+    // 4 MB POSTs paced at 2 kB/s: one at once, the next 2,000 s later, the third after the
+    // end of the hour. The proxy relays each POST; only the C2 counts it.
+    std::string attack = kFastAttack;
+    attack.replace(attack.find("  c2:"), 0, "  exfiltration: {rate: 2KB/s}\n");
+    core::Scenario s = core::ReadScenarioText(Office(attack), "office.yaml");
+    core::RunResult r = Simulate(s, "microseg");
+    EXPECT_EQ(r.exfiltratedBytes, 8000000u);
+}
+
 TEST(AttackSimulationTest, SameSeedSameRunSameResult)
 {
     core::Scenario s = core::ReadScenarioText(Office(kFastAttack), "office.yaml");

@@ -133,7 +133,6 @@ struct AttackRun::Agent
 {
     core::Index machine = core::kNone;
     std::mt19937_64 rng;
-    double infectedAt = 0;
     std::set<std::pair<core::Index, core::LateralTechnique>> failed; ///< network-level failures
     std::set<core::Index> jewelsFailed;
     bool holdsData = false;
@@ -166,6 +165,14 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
     }
     m_agents.resize(e.Machines().size());
     m_monitoringRng = Stream(kMonitoring, 0);
+    for (const core::Machine& m : e.Machines())
+    {
+        m_listening.push_back(ListeningPorts(m));
+    }
+    for (const core::Segment& segment : e.Segments())
+    {
+        m_segmentAddresses += segment.cidr.Size();
+    }
     m_crownJewels = m_attack.crownJewels;
     if (m_crownJewels.empty())
     {
@@ -199,7 +206,7 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
             m_proxyPort = ProxyPort(scenario, proxy);
             if (m_proxyPort == 0)
             {
-                std::set<std::uint16_t> ports = ListeningPorts(proxy);
+                const std::set<std::uint16_t>& ports = m_listening[static_cast<std::size_t>(via)];
                 m_proxyPort = ports.empty() ? 8080 : *ports.begin();
             }
         }
@@ -280,11 +287,9 @@ AttackRun::StartServers()
     // The worm's SYN scans are answered as a kernel answers a SYN on a listening port: a
     // SYN-ACK straight from the stack, without a socket per SYN (ns-3 would fork a whole TCP
     // socket for each, and a 10,000-desktop worm sends ~100,000 SYNs per simulated second).
-    const auto& machines = m_scenario.GetEstate().Machines();
-    for (std::size_t i = 0; i < machines.size(); ++i)
+    for (std::size_t i = 0; i < m_listening.size(); ++i)
     {
-        if (m_attack.profile == core::AttackProfile::Worm &&
-            ListeningPorts(machines[i]).count(kSmbPort) != 0)
+        if (m_attack.profile == core::AttackProfile::Worm && m_listening[i].count(kSmbPort) != 0)
         {
             ns3::Ptr<ns3::Node> node = m_estate.MachineNode(static_cast<core::Index>(i));
             m_estate.SetResponder(static_cast<core::Index>(i),
@@ -324,7 +329,7 @@ AttackRun::EnsureListening(std::uint32_t address, std::uint16_t port)
         return;
     }
     const core::Machine& m = m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)];
-    if (ListeningPorts(m).count(port) == 0)
+    if (m_listening[static_cast<std::size_t>(machine)].count(port) == 0)
     {
         return; // closed: the SYN gets a RST
     }
@@ -443,7 +448,6 @@ AttackRun::Infect(core::Index machine, bool phished)
     auto agent = std::make_unique<Agent>();
     agent->machine = machine;
     agent->rng = Stream(kAgent, i);
-    agent->infectedAt = ns3::Simulator::Now().GetSeconds();
     Agent& a = *agent;
     m_agents[i] = std::move(agent);
 
@@ -486,10 +490,10 @@ AttackRun::Infect(core::Index machine, bool phished)
     {
         const core::Segment& seg =
             m_scenario.GetEstate().Segments()[static_cast<std::size_t>(m.segment)];
-        std::uint32_t size =
-            seg.cidr.prefixLength >= 32 ? 1U : (1U << (32 - seg.cidr.prefixLength));
+        std::uint64_t size = seg.cidr.Size();
         a.sweepNext = m.ip + 1;
-        a.sweepLeft = size > 2 ? size - 2 : 0; // every host address of the subnet but its own
+        // Every host address of the subnet but its own.
+        a.sweepLeft = size > 2 ? static_cast<std::uint32_t>(size - 2) : 0;
         ns3::Simulator::Schedule(ns3::Seconds(Uniform(a.rng) / m_attack.worm.scansPerSecond),
                                  &AttackRun::WormScan, this, machine);
         return;
@@ -708,8 +712,8 @@ AttackRun::WormScan(core::Index machine)
     if (a.sweepLeft > 0)
     {
         // Sweep of its own subnet (T1046), from the next address up, wrapping around.
-        std::uint32_t size = own.prefixLength >= 32 ? 1U : (1U << (32 - own.prefixLength));
-        std::uint32_t offset = (a.sweepNext - own.network) % size;
+        std::uint64_t size = own.Size();
+        auto offset = static_cast<std::uint32_t>((a.sweepNext - own.network) % size);
         if (offset == 0 || offset == size - 1)
         {
             offset = 1;
@@ -721,16 +725,11 @@ AttackRun::WormScan(core::Index machine)
     else
     {
         // Random addresses of the estate's segments.
-        std::uint64_t total = 0;
+        auto pick =
+            static_cast<std::uint64_t>(Uniform(a.rng) * static_cast<double>(m_segmentAddresses));
         for (const auto& s : e.Segments())
         {
-            total += s.cidr.prefixLength >= 32 ? 1ULL : (1ULL << (32 - s.cidr.prefixLength));
-        }
-        auto pick = static_cast<std::uint64_t>(Uniform(a.rng) * static_cast<double>(total));
-        for (const auto& s : e.Segments())
-        {
-            std::uint64_t size =
-                s.cidr.prefixLength >= 32 ? 1ULL : (1ULL << (32 - s.cidr.prefixLength));
+            std::uint64_t size = s.cidr.Size();
             if (pick < size)
             {
                 target = s.cidr.network + static_cast<std::uint32_t>(pick);

@@ -98,8 +98,10 @@ private:
     std::vector<std::unique_ptr<MessageServer>> m_servers;        ///< the externals'
     std::vector<std::unique_ptr<MessageServer>> m_machineServers; ///< by machine, made lazily
     std::vector<core::Index> m_crownJewels;
-    std::uint32_t m_c2 = 0;    ///< exfiltration / C2 address
-    std::uint32_t m_proxy = 0; ///< 0: direct
+    std::vector<std::set<std::uint16_t>> m_listening; ///< by machine: the TCP ports it serves
+    std::uint64_t m_segmentAddresses = 0; ///< the worm's random scan space: every segment
+    std::uint32_t m_c2 = 0;               ///< exfiltration / C2 address
+    std::uint32_t m_proxy = 0;            ///< 0: direct
     std::uint16_t m_proxyPort = 0;
     bool m_credentials = false; ///< the attacker holds a reusable credential
     std::uint64_t m_exfiltrationLeft = 0;

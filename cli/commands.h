@@ -1,9 +1,12 @@
 #ifndef SEGPROOF_CLI_COMMANDS_H
 #define SEGPROOF_CLI_COMMANDS_H
 
+#include "core/reach-matrix-layout.h"
+#include "core/reach-matrix.h"
 #include "core/scenario.h"
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,15 @@ void RegisterValidate(CLI::App& app, int& exitCode);
 
 /// Registers `verify`; when it runs, its exit code is stored in `exitCode`.
 void RegisterVerify(CLI::App& app, int& exitCode);
+
+/// Computes a reachability matrix (from the policy, or observed in ns-3).
+using MatrixSource = std::function<core::ReachMatrix(const core::Scenario&, const core::Posture&,
+                                                     core::MatrixGrouping)>;
+
+/// Registers a command that prints `source`'s matrix with matrix's options and formats
+/// (`matrix` and `probe` share them, so that their outputs diff cell by cell).
+void RegisterMatrixCommand(CLI::App& app, int& exitCode, const std::string& name,
+                           const std::string& description, MatrixSource source);
 
 /// Registers `matrix`; when it runs, its exit code is stored in `exitCode`.
 void RegisterMatrix(CLI::App& app, int& exitCode);

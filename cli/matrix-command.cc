@@ -24,11 +24,11 @@ struct MatrixArguments
 } // namespace
 
 void
-RegisterMatrix(CLI::App& app, int& exitCode)
+RegisterMatrixCommand(CLI::App& app, int& exitCode, const std::string& name,
+                      const std::string& description, MatrixSource source)
 {
     auto args = std::make_shared<MatrixArguments>();
-    CLI::App* command = app.add_subcommand(
-        "matrix", "Who reaches whom on which named service: full / partial / none");
+    CLI::App* command = app.add_subcommand(name, description);
     command->add_option("SCENARIO", args->scenario, "Scenario file (YAML, segproof/v1)")
         ->required();
     command->add_option("--posture", args->posture,
@@ -38,19 +38,28 @@ RegisterMatrix(CLI::App& app, int& exitCode)
     auto* json = command->add_flag("--json", args->json, "Print JSON instead of text");
     command->add_flag("--csv", args->csv, "Print CSV (from,to,service,reach)")->excludes(json);
     command->callback(
-        [args, &exitCode]
+        [args, &exitCode, source]
         {
             core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             core::Posture posture = scenario.ResolvePosture(args->posture, "--posture");
-            core::ReachMatrix matrix =
-                verifier::BuildReachMatrix(scenario, posture,
-                                           args->by == "group" ? verifier::MatrixGrouping::Group
-                                                               : verifier::MatrixGrouping::Segment);
+            core::ReachMatrix matrix = source(scenario, posture,
+                                              args->by == "group" ? core::MatrixGrouping::Group
+                                                                  : core::MatrixGrouping::Segment);
             std::cout << (args->json  ? reports::FormatMatrixJson(matrix)
                           : args->csv ? reports::FormatMatrixCsv(matrix)
                                       : reports::FormatMatrixText(matrix));
             exitCode = kExitOk;
         });
+}
+
+void
+RegisterMatrix(CLI::App& app, int& exitCode)
+{
+    RegisterMatrixCommand(app, exitCode, "matrix",
+                          "Who reaches whom on which named service: full / partial / none",
+                          [](const core::Scenario& scenario, const core::Posture& posture,
+                             core::MatrixGrouping grouping)
+                          { return verifier::BuildReachMatrix(scenario, posture, grouping); });
 }
 
 } // namespace cli

@@ -29,7 +29,8 @@ test: build
 test-fast: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS) -LE slow
 
-## Run segproof on the default scenario (validate, verify under each posture, lint, matrix, probe).
+## segproof on the default scenario: validate, verify, matrix vs probe, then the HTML report
+## (DEMO_RUNS runs per posture, default 30; DEMO_LANG=ja for the page in Japanese).
 demo: build
 	@scripts/demo.sh $(SEGPROOF) $(DEMO_SCENARIO) $(DEMO_OUT)
 

@@ -4,6 +4,8 @@
 #include "core/reach-matrix-layout.h"
 #include "core/reach-matrix.h"
 #include "core/scenario.h"
+#include "reports/diff-output.h"
+#include "verifier/policy-diff.h"
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -54,6 +56,14 @@ void RegisterSimulate(CLI::App& app, int& exitCode);
 
 /// Registers `lint`; when it runs, its exit code is stored in `exitCode`.
 void RegisterLint(CLI::App& app, int& exitCode);
+
+/// The diff as the reports show it.
+reports::DiffView MakeDiffView(const verifier::PolicyDiff& diff, const std::string& beforeFile,
+                               const std::string& afterFile);
+
+/// Registers `report`: validate, verify, lint, matrix and simulate, written up as one HTML
+/// page; its exit code is stored in `exitCode`.
+void RegisterReport(CLI::App& app, int& exitCode);
 
 /// Registers `diff`; when it runs, its exit code is stored in `exitCode`.
 void RegisterDiff(CLI::App& app, int& exitCode);

@@ -21,18 +21,25 @@ struct DiffArguments
     bool json = false;
 };
 
-std::vector<reports::DiffCubeView>
-Views(const std::vector<verifier::DiffCube>& cubes)
-{
-    std::vector<reports::DiffCubeView> views;
-    for (const auto& c : cubes)
-    {
-        views.push_back(
-            {c.sources, c.destinations, c.services, c.example, c.before, c.after, c.brokenIntents});
-    }
-    return views;
-}
 } // namespace
+
+reports::DiffView
+MakeDiffView(const verifier::PolicyDiff& diff, const std::string& beforeFile,
+             const std::string& afterFile)
+{
+    auto views = [](const std::vector<verifier::DiffCube>& cubes)
+    {
+        std::vector<reports::DiffCubeView> result;
+        for (const auto& c : cubes)
+        {
+            result.push_back({c.sources, c.destinations, c.services, c.example, c.before, c.after,
+                              c.brokenIntents});
+        }
+        return result;
+    };
+    return {beforeFile, afterFile, diff.posture, views(diff.newlyAllowed),
+            views(diff.newlyBlocked)};
+}
 
 void
 RegisterDiff(CLI::App& app, int& exitCode)
@@ -52,8 +59,7 @@ RegisterDiff(CLI::App& app, int& exitCode)
             core::Scenario before = ReadScenarioWithWarnings(args->before);
             core::Scenario after = ReadScenarioWithWarnings(args->after);
             verifier::PolicyDiff diff = verifier::DiffScenarios(before, after, args->posture);
-            reports::DiffView view{args->before, args->after, diff.posture,
-                                   Views(diff.newlyAllowed), Views(diff.newlyBlocked)};
+            reports::DiffView view = MakeDiffView(diff, args->before, args->after);
             std::cout << (args->json
                               ? reports::FormatDiffJson(view, before.GetEstate(), after.GetEstate())
                               : reports::FormatDiffText(view, before.GetEstate(),

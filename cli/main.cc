@@ -24,6 +24,7 @@ main(int argc, char** argv)
     RegisterMatrix(app, exitCode);
     RegisterProbe(app, exitCode);
     RegisterSimulate(app, exitCode);
+    RegisterReport(app, exitCode);
 
     try
     {

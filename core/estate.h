@@ -49,6 +49,21 @@ struct Holdings
     std::uint64_t bytes = 0;
 };
 
+/// Machines counted by kind.
+struct MachineCounts
+{
+    std::size_t desktops = 0;
+    std::size_t servers = 0;
+
+    std::size_t Total() const { return desktops + servers; }
+    void Add(MachineKind kind) { (kind == MachineKind::Desktop ? desktops : servers)++; }
+    void Add(const MachineCounts& other)
+    {
+        desktops += other.desktops;
+        servers += other.servers;
+    }
+};
+
 /// Index of an element in its Estate vector; kNone when absent.
 using Index = int;
 constexpr Index kNone = -1;

@@ -1,5 +1,7 @@
 #include "simulation-output.h"
 
+#include "number-format.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -269,42 +271,6 @@ CsvField(const std::string& text)
     return quoted + "\"";
 }
 
-/// A count for the table: whole numbers bare, others with one decimal ("37", "37.5").
-std::string
-Count(double value)
-{
-    std::string text = ToChars(value, std::chars_format::fixed, 1);
-    if (text.size() > 2 && text.compare(text.size() - 2, 2, ".0") == 0)
-    {
-        text.resize(text.size() - 2);
-    }
-    return text == "-0" ? "0" : text;
-}
-
-/// Seconds as h:mm, rounded to the minute.
-std::string
-HoursMinutes(double seconds)
-{
-    long long minutes = std::llround(seconds / 60.0);
-    std::string mm = std::to_string(minutes % 60);
-    return std::to_string(minutes / 60) + ":" + (mm.size() < 2 ? "0" + mm : mm);
-}
-
-/// Bytes in powers of 1000: "0 B", "512 B", "12.3 kB", "4.5 MB".
-std::string
-HumanBytes(double bytes)
-{
-    static const std::array<const char*, 5> kUnits = {"B", "kB", "MB", "GB", "TB"};
-    std::size_t unit = 0;
-    while (unit + 1 < kUnits.size() && std::round(bytes * 10.0) / 10.0 >= 1000.0)
-    {
-        bytes /= 1000.0;
-        ++unit;
-    }
-    std::string number = unit == 0 ? Count(bytes) : ToChars(bytes, std::chars_format::fixed, 1);
-    return number + " " + kUnits[unit];
-}
-
 std::string
 Pad(const std::string& text, std::size_t width, bool left)
 {
@@ -423,15 +389,16 @@ SimulationTable(const CampaignInfo& info, const std::vector<std::string>& postur
         for (std::size_t i = 0; i < s.blocked.size(); ++i)
         {
             blockedTotal += s.blocked[i];
-            blockedParts += (i == 0 ? "" : "/") + Count(s.blocked[i]);
+            blockedParts += (i == 0 ? "" : "/") + FormatCount(s.blocked[i]);
         }
         rows.push_back({s.posture,
-                        Count(s.infected.median) + " (" + Count(s.infected.p10) + "-" +
-                            Count(s.infected.p90) + ")",
+                        FormatCount(s.infected.median) + " (" + FormatCount(s.infected.p10) + "-" +
+                            FormatCount(s.infected.p90) + ")",
                         std::to_string(std::llround(s.crownJewelReached * 100.0)) + "%",
-                        s.timeToCrownJewel ? HoursMinutes(s.timeToCrownJewel->median) : "-",
-                        HumanBytes(s.exfiltratedBytes.median),
-                        Count(blockedTotal) + " (" + blockedParts + ")", Count(s.alerts)});
+                        s.timeToCrownJewel ? FormatHoursMinutes(s.timeToCrownJewel->median) : "-",
+                        FormatBytes(s.exfiltratedBytes.median),
+                        FormatCount(blockedTotal) + " (" + blockedParts + ")",
+                        FormatCount(s.alerts)});
     }
 
     // Left-aligned text columns (posture, blocked), right-aligned figures.
@@ -446,7 +413,7 @@ SimulationTable(const CampaignInfo& info, const std::vector<std::string>& postur
     }
     std::ostringstream out;
     out << info.scenarioName << " (" << info.scenarioFile << "): " << info.runs
-        << " runs per posture, " << HoursMinutes(info.duration_s) << " simulated, seed "
+        << " runs per posture, " << FormatHoursMinutes(info.duration_s) << " simulated, seed "
         << info.seed;
     if (!info.attackProfile.empty())
     {

@@ -1,5 +1,7 @@
 #include "validate-summary.h"
 
+#include "number-format.h"
+
 #include <algorithm>
 #include <iomanip>
 #include <map>
@@ -19,21 +21,10 @@ using core::MachineKind;
 constexpr std::size_t kMaxSegmentRows = 12;
 
 std::string
-Thousands(std::uint64_t n)
-{
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-    {
-        digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    return digits;
-}
-
-std::string
 Plural(std::size_t n, const std::string& word)
 {
     bool sibilant = !word.empty() && word.back() == 's';
-    return Thousands(n) + " " + word + (n == 1 ? "" : sibilant ? "es" : "s");
+    return FormatThousands(n) + " " + word + (n == 1 ? "" : sibilant ? "es" : "s");
 }
 
 std::string
@@ -86,13 +77,7 @@ WrapCut(const std::vector<std::string>& items, const std::string& indent, std::s
     return text;
 }
 
-struct Counts
-{
-    std::size_t desktops = 0;
-    std::size_t servers = 0;
-    std::size_t Total() const { return desktops + servers; }
-    void Add(MachineKind kind) { (kind == MachineKind::Desktop ? desktops : servers)++; }
-};
+using Counts = core::MachineCounts;
 
 std::string
 KindText(const Counts& c)
@@ -210,7 +195,8 @@ WriteEstate(std::ostringstream& out, const core::Scenario& scenario)
         if (m.holds)
         {
             jewels.push_back(m.name + " (" + core::FormatIpv4(m.ip) + ") " +
-                             Thousands(m.holds->records) + " records, " + Bytes(m.holds->bytes));
+                             FormatThousands(m.holds->records) + " records, " +
+                             Bytes(m.holds->bytes));
         }
     }
     if (!jewels.empty())
@@ -238,7 +224,7 @@ WriteGroups(std::ostringstream& out, const core::Scenario& scenario)
         std::string text = g.name + " " + std::to_string(machines);
         if (g.addresses.Size() != machines)
         {
-            text += " (" + Thousands(g.addresses.Size()) + " addresses)";
+            text += " (" + FormatThousands(g.addresses.Size()) + " addresses)";
         }
         items.push_back(text);
     }

@@ -1,0 +1,153 @@
+#include "campaign-options.h"
+
+#include "core/input-error.h"
+#include "core/units.h"
+#include "progress-bar.h"
+#include "reports/sha256.h"
+#include "segproof/version.h"
+#include "sim/attack-simulation.h"
+#include "sim/campaign.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+namespace segproof
+{
+namespace cli
+{
+
+void
+AddCampaignOptions(CLI::App& command, CampaignOptions& options)
+{
+    command.add_option("SCENARIO", options.scenario, "Scenario file (YAML, segproof/v1)")
+        ->required();
+    command.add_option("--posture", options.posture,
+                       "Postures: a name, a comma-separated list, or 'each' (default: each)");
+    command.add_option("--runs", options.runs, "Runs per posture (default 20)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000}));
+    command.add_option("--seed", options.seed, "Campaign seed (default 1)");
+    command.add_option("--duration", options.duration,
+                       "Simulated time per run, e.g. 8h, 90m, 3600 (default 8h)");
+    command.add_option("--jobs", options.jobs, "Runs in parallel (default: number of cores)");
+}
+
+double
+CampaignDuration(const CampaignOptions& options)
+{
+    std::optional<double> duration = core::ParseDuration(options.duration);
+    if (!duration || *duration <= 0 || *duration > 365 * 86400.0)
+    {
+        throw core::InputError(core::SourceLocation{"--duration", 0, 0},
+                               "'--duration' must be a duration such as 8h, 90m or 3600 (at "
+                               "most 365d), got '" +
+                                   options.duration + "'");
+    }
+    return *duration;
+}
+
+void
+CreateOutputFolder(const std::filesystem::path& path)
+{
+    std::error_code error;
+    std::filesystem::create_directories(path, error);
+    if (error)
+    {
+        throw core::InputError(core::SourceLocation{"--out", 0, 0},
+                               "cannot create '" + path.string() + "': " + error.message());
+    }
+}
+
+void
+WriteOutputFile(const std::filesystem::path& path, const std::string& text)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    if (!out)
+    {
+        throw core::InputError(core::SourceLocation{"--out", 0, 0},
+                               "cannot write '" + path.string() + "'");
+    }
+}
+
+reports::CampaignInfo
+MakeCampaignInfo(const CampaignOptions& options, const core::Scenario& scenario,
+                 const std::string& command)
+{
+    std::ifstream in(options.scenario, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    reports::CampaignInfo info;
+    info.scenarioFile = options.scenario;
+    info.scenarioName = scenario.Name();
+    info.scenarioSha256 = reports::Sha256Hex(bytes.str());
+    info.seed = options.seed;
+    info.runs = options.runs;
+    info.duration_s = CampaignDuration(options);
+    info.segproofVersion = SEGPROOF_VERSION;
+    info.ns3Version = sim::Ns3Version();
+    info.command = command;
+    info.attackProfile = core::AttackProfileName(scenario.Attack().profile);
+    return info;
+}
+
+std::optional<std::vector<core::RunResult>>
+RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::Posture>& postures,
+                        const CampaignOptions& options, double duration_s,
+                        const std::string& pcapPrefix, const std::string& flowMonitorFile,
+                        std::uint64_t tracedRun)
+{
+    sim::CampaignSettings settings;
+    settings.postures = postures;
+    settings.runs = options.runs;
+    settings.run.seed = options.seed;
+    settings.run.duration_s = duration_s;
+    settings.run.sampleInterval_s = std::max(1.0, duration_s / 480.0);
+    settings.run.pcapPrefix = pcapPrefix;
+    settings.run.flowMonitorFile = flowMonitorFile;
+    settings.tracedRun = tracedRun;
+    unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    settings.workers = options.jobs == 0 ? cores : options.jobs;
+    ProgressBar bar("runs");
+    bar.Update(0, postures.size() * options.runs);
+    settings.progress = [&bar](std::size_t done, std::size_t total) { bar.Update(done, total); };
+    try
+    {
+        std::vector<core::RunResult> runs = sim::RunCampaign(scenario, settings);
+        bar.Finish();
+        return runs;
+    }
+    catch (const std::runtime_error& e)
+    {
+        bar.Finish();
+        std::cerr << "segproof: simulation failed: " << e.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+std::vector<std::string>
+PostureNames(const std::vector<core::Posture>& postures)
+{
+    std::vector<std::string> names;
+    for (const auto& p : postures)
+    {
+        names.push_back(p.name);
+    }
+    return names;
+}
+
+std::string
+PostureList(const std::vector<core::Posture>& postures)
+{
+    std::string list;
+    for (const auto& p : postures)
+    {
+        list += (list.empty() ? "" : ",") + p.name;
+    }
+    return list;
+}
+
+} // namespace cli
+} // namespace segproof

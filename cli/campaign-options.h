@@ -1,0 +1,68 @@
+#ifndef SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
+#define SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
+
+#include "core/scenario.h"
+#include "core/simulation-result.h"
+#include "reports/simulation-output.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace cli
+{
+
+/// The options `simulate` and `report` share: which postures, how many runs, which seed.
+struct CampaignOptions
+{
+    std::string scenario;
+    std::string posture = "each";
+    std::uint64_t runs = 20;
+    std::uint64_t seed = 1;
+    std::string duration = "8h";
+    unsigned jobs = 0; ///< 0: one per core
+};
+
+/// Adds SCENARIO, --posture, --runs, --seed, --duration and --jobs to `command`.
+void AddCampaignOptions(CLI::App& command, CampaignOptions& options);
+
+/// --duration in seconds; throws InputError when it is no duration in (0, 365d].
+double CampaignDuration(const CampaignOptions& options);
+
+/// Creates `path` and its parents; throws InputError ("--out: cannot create ...") on failure.
+void CreateOutputFolder(const std::filesystem::path& path);
+
+/// Writes `text` to `path`; throws InputError ("--out: cannot write ...") on failure.
+void WriteOutputFile(const std::filesystem::path& path, const std::string& text);
+
+/// The provenance of a campaign of `options` over `postures` on `scenario`, with `command` as
+/// the command line to re-run it.
+reports::CampaignInfo MakeCampaignInfo(const CampaignOptions& options,
+                                       const core::Scenario& scenario, const std::string& command);
+
+/// Runs the campaign (one process per run, --jobs at once), drawing a progress bar on stderr
+/// when it is a terminal. When a run fails, prints why on stderr and returns nullopt (the
+/// command then exits 3).
+std::optional<std::vector<core::RunResult>> RunCampaignWithProgress(
+    const core::Scenario& scenario, const std::vector<core::Posture>& postures,
+    const CampaignOptions& options, double duration_s, const std::string& pcapPrefix = "",
+    const std::string& flowMonitorFile = "", std::uint64_t tracedRun = 0);
+
+/// The names of `postures`, in order.
+std::vector<std::string> PostureNames(const std::vector<core::Posture>& postures);
+
+/// The names of `postures` joined by commas, as --posture takes them.
+std::string PostureList(const std::vector<core::Posture>& postures);
+
+/// The exit code of a command whose simulation failed.
+constexpr int kExitSimulationFailed = 3;
+
+} // namespace cli
+} // namespace segproof
+
+#endif

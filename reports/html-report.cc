@@ -1,0 +1,665 @@
+#include "html-report.h"
+
+#include "core/concrete-evaluator.h"
+#include "core/units.h"
+#include "estate-diagram.h"
+#include "number-format.h"
+#include "parameter-table.h"
+#include "report-figures.h"
+#include "svg-charts.h"
+#include "svg-writer.h"
+#include "verify-output.h"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+#include <stdexcept>
+
+namespace segproof
+{
+namespace reports
+{
+
+namespace
+{
+
+/// `text` escaped for HTML text and attribute values (the same five entities as XML).
+std::string
+Html(const std::string& text)
+{
+    return XmlEscape(text);
+}
+
+std::string
+Join(const std::vector<std::string>& parts, const std::string& separator)
+{
+    std::string text;
+    for (const auto& part : parts)
+    {
+        text += (text.empty() ? "" : separator) + part;
+    }
+    return text;
+}
+
+const char* const kStyle = R"CSS(
+@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: FONTS; color: #1b1f24; background: #fff; max-width: 1120px;
+  margin: 0 auto; padding: 24px; line-height: 1.45; font-size: 14px; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; border-bottom: 2px solid #1b1f24; padding-bottom: 2px; margin: 28px 0 8px;
+  break-after: avoid; }
+h3 { font-size: 15px; margin: 18px 0 6px; break-after: avoid; }
+p { margin: 6px 0; }
+.meta, .note { color: #57606a; font-size: 13px; }
+.headline { font-size: 15px; background: #f6f8fa; border-left: 4px solid #1b1f24;
+  padding: 8px 12px; margin: 10px 0; }
+nav ol { columns: 2; margin: 6px 0; padding-left: 20px; font-size: 13px; }
+a { color: #0550ae; text-decoration: none; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; }
+th, td { border-bottom: 1px solid #d0d7de; padding: 4px 6px; text-align: left;
+  vertical-align: top; }
+th { background: #f3f5f7; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+tr.bad td:first-child { border-left: 4px solid #b42318; }
+tr.good td:first-child { border-left: 4px solid #1a7f37; }
+tr.mixed td:first-child { border-left: 4px solid #bf8700; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-weight: 600;
+  font-size: 12px; white-space: nowrap; }
+.proved { background: #dafbe1; color: #116329; }
+.violated { background: #ffebe9; color: #a40e26; }
+.unknown { background: #fff8c5; color: #7d4e00; }
+.error { background: #ffebe9; color: #a40e26; }
+.warning { background: #fff8c5; color: #7d4e00; }
+.info { background: #ddf4ff; color: #0550ae; }
+code, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  font-size: 12px; }
+ul.cx { padding-left: 18px; }
+ul.cx li { margin: 4px 0; }
+figure { margin: 12px 0; break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: 4px; }
+figure.chart { max-width: 900px; }
+figure.heatmap { max-width: none; }
+.heatmaps { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr));
+  gap: 12px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; font-size: 13px; }
+dt { font-weight: 600; }
+dd { margin: 0; overflow-wrap: anywhere; }
+footer { margin-top: 32px; color: #57606a; font-size: 12px; border-top: 1px solid #d0d7de;
+  padding-top: 6px; }
+@media print {
+  body { padding: 0; max-width: none; font-size: 10pt; }
+  nav { display: none; }
+  .heatmaps { grid-template-columns: 1fr 1fr; }
+  figure, tr, .headline { break-inside: avoid; }
+  a { color: inherit; }
+}
+)CSS";
+
+std::string
+Badge(const ReportText& t, core::Verdict verdict)
+{
+    switch (verdict)
+    {
+    case core::Verdict::Proved:
+        return "<span class=\"badge proved\">" + Html(t.proved) + "</span>";
+    case core::Verdict::Violated:
+        return "<span class=\"badge violated\">" + Html(t.violated) + "</span>";
+    case core::Verdict::Unknown:
+        break;
+    }
+    return "<span class=\"badge unknown\">" + Html(t.unknown) + "</span>";
+}
+
+std::string
+ClaimText(const ReportText& t, const core::Intent& intent)
+{
+    std::string service = Join(intent.service.written, ", ");
+    const std::string& pattern = intent.kind == core::IntentKind::Deny    ? t.claimDeny
+                                 : intent.kind == core::IntentKind::Allow ? t.claimAllow
+                                                                          : t.claimOnly;
+    std::string claim = Fill(
+        pattern,
+        {{"from", intent.from.ToString()}, {"to", intent.to.ToString()}, {"service", service}});
+    if (!intent.assumeCompromised.written.empty())
+    {
+        claim += Fill(t.assuming, {{"machines", intent.assumeCompromised.ToString()}});
+    }
+    return claim;
+}
+
+/// The posture summaries, in page order.
+std::vector<PostureSummary>
+Summaries(const ReportInput& input)
+{
+    std::vector<PostureSummary> summaries;
+    for (const auto& p : input.postures)
+    {
+        std::vector<core::RunResult> runs;
+        for (const auto& r : input.runs)
+        {
+            if (r.posture == p.posture.name)
+            {
+                runs.push_back(r);
+            }
+        }
+        if (runs.empty())
+        {
+            throw std::invalid_argument("posture '" + p.posture.name + "' has no runs");
+        }
+        summaries.push_back(SummarisePosture(runs));
+    }
+    return summaries;
+}
+
+std::vector<std::string>
+PostureOrder(const ReportInput& input)
+{
+    std::vector<std::string> order;
+    for (const auto& p : input.postures)
+    {
+        order.push_back(p.posture.name);
+    }
+    return order;
+}
+
+std::string
+Headline(const ReportText& t, const std::vector<PostureSummary>& s)
+{
+    auto worse = [](const PostureSummary& a, const PostureSummary& b)
+    {
+        if (a.infectedDesktops.median != b.infectedDesktops.median)
+        {
+            return a.infectedDesktops.median < b.infectedDesktops.median;
+        }
+        return a.crownJewelReached < b.crownJewelReached;
+    };
+    auto worst = std::max_element(s.begin(), s.end(), worse);
+    auto best = std::min_element(s.begin(), s.end(), worse);
+    auto slots = [](const PostureSummary& p)
+    {
+        return std::vector<std::pair<std::string, std::string>>{
+            {"posture", "<b>" + Html(p.posture) + "</b>"},
+            {"infected", FormatCount(p.infectedDesktops.median)},
+            {"reached", FormatPercent(p.crownJewelReached)}};
+    };
+    if (worst == best || (!worse(*best, *worst) && !worse(*worst, *best)))
+    {
+        return Fill(Html(t.headlineSame),
+                    {{"infected", FormatCount(worst->infectedDesktops.median)}});
+    }
+    std::string text =
+        Fill(Html(t.headlineWorst), slots(*worst)) + " " + Fill(Html(t.headlineBest), slots(*best));
+    // The data can leave through the one phished desktop's own, allowed access: say so when a
+    // posture stopped the spread but not the theft.
+    for (const auto& p : s)
+    {
+        if (p.infectedDesktops.median <= 1 && p.crownJewelReached > 0)
+        {
+            text += " " + Fill(Html(t.headlineOwnAccess),
+                               {{"posture", "<b>" + Html(p.posture) + "</b>"},
+                                {"reached", FormatPercent(p.crownJewelReached)}});
+            break;
+        }
+    }
+    return text;
+}
+
+std::string
+VerdictTable(const ReportText& t, const ReportInput& input,
+             const std::vector<PostureSummary>& summaries)
+{
+    std::ostringstream out;
+    out << "<table id=\"verdicts\"><thead><tr><th>" << Html(t.colPosture) << "</th><th>"
+        << Html(t.colFirewalls) << "</th><th class=\"num\">" << Html(t.colDesktopsInfected)
+        << "</th><th class=\"num\">" << Html(t.colJewelReached) << "</th><th class=\"num\">"
+        << Html(t.colJewelTime) << "</th><th class=\"num\">" << Html(t.colExfiltrated)
+        << "</th><th class=\"num\">" << Html(t.colAlerts) << "</th><th class=\"num\">"
+        << Html(t.colIntents) << "</th></tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < summaries.size(); ++i)
+    {
+        const PostureSummary& s = summaries[i];
+        const PostureResults& p = input.postures[i];
+        std::size_t proved = 0;
+        for (const auto& r : p.intents)
+        {
+            proved += r.verdict == core::Verdict::Proved ? 1 : 0;
+        }
+        std::string rowClass = s.crownJewelReached == 0 && proved == p.intents.size() ? "good"
+                               : s.crownJewelReached >= 0.5                           ? "bad"
+                                                                                      : "mixed";
+        out << "<tr class=\"posture-row " << rowClass << "\"><td><b>" << Html(s.posture)
+            << "</b></td><td>" << Html(p.posture.FirewallList())
+            << (p.posture.quarantine ? " + quarantine" : "") << "</td><td class=\"num\">"
+            << FormatCount(s.infectedDesktops.median) << " (" << FormatCount(s.infectedDesktops.p10)
+            << "–" << FormatCount(s.infectedDesktops.p90) << ")</td><td class=\"num\">"
+            << FormatPercent(s.crownJewelReached) << "</td><td class=\"num\">"
+            << (s.timeToCrownJewel ? FormatHoursMinutes(s.timeToCrownJewel->median) : Html(t.never))
+            << "</td><td class=\"num\">" << FormatBytes(s.exfiltratedBytes.median)
+            << "</td><td class=\"num\">" << FormatCount(s.alerts) << "</td><td class=\"num\">"
+            << proved << " / " << p.intents.size() << "</td></tr>\n";
+    }
+    out << "</tbody></table>\n";
+    return out.str();
+}
+
+std::string
+IntentTable(const ReportText& t, const ReportInput& input)
+{
+    const auto& intents = input.scenario->Intents();
+    std::ostringstream out;
+    out << "<table id=\"intents\"><thead><tr><th>" << Html(t.colIntent) << "</th><th>"
+        << Html(t.colClaim) << "</th>";
+    for (const auto& p : input.postures)
+    {
+        out << "<th>" << Html(p.posture.name) << "</th>";
+    }
+    out << "</tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < intents.size(); ++i)
+    {
+        out << "<tr><td><code>" << Html(intents[i].id) << "</code></td><td>"
+            << Html(ClaimText(t, intents[i])) << "</td>";
+        for (const auto& p : input.postures)
+        {
+            out << "<td>"
+                << (i < p.intents.size() ? Badge(t, p.intents[i].verdict) : std::string("-"))
+                << "</td>";
+        }
+        out << "</tr>\n";
+    }
+    out << "</tbody></table>\n";
+    return out.str();
+}
+
+std::string
+PathText(const core::Estate& estate, const core::Evaluation& evaluation)
+{
+    if (evaluation.decisions.empty())
+    {
+        return "";
+    }
+    std::vector<std::string> steps;
+    for (const auto& d : evaluation.decisions)
+    {
+        steps.push_back("<code>" + Html(core::PointLabel(d.point, estate)) + "</code> " +
+                        Html(d.RuleId()) + " (" + Html(core::ActionName(d.action)) + ")");
+    }
+    return Join(steps, " → ");
+}
+
+std::string
+Counterexamples(const ReportText& t, const ReportInput& input)
+{
+    const core::Estate& estate = input.scenario->GetEstate();
+    std::ostringstream items;
+    for (const auto& p : input.postures)
+    {
+        for (const auto& r : p.intents)
+        {
+            if (r.verdict == core::Verdict::Violated && r.counterexample)
+            {
+                const auto& cx = *r.counterexample;
+                items << "<li><b>" << Html(p.posture.name) << "</b> · <code>" << Html(r.intentId)
+                      << "</code>: <span class=\"mono\">"
+                      << Html(DescribeConnection(estate, cx.connection)) << "</span> — "
+                      << Html(cx.replay.delivered ? t.delivered : t.blockedAt) << "; ";
+                std::string path = PathText(estate, cx.replay);
+                items << (path.empty() ? Html(t.noPoint) : Html(t.decidedBy) + " " + path)
+                      << "</li>\n";
+            }
+            else if (r.verdict == core::Verdict::Unknown)
+            {
+                items << "<li><b>" << Html(p.posture.name) << "</b> · <code>" << Html(r.intentId)
+                      << "</code>: " << Html(t.unknownReason) << " " << Html(r.reason) << "</li>\n";
+            }
+        }
+    }
+    std::string list = items.str();
+    if (list.empty())
+    {
+        return "";
+    }
+    return "<h3>" + Html(t.counterexamplesHeading) + "</h3>\n<p class=\"note\">" +
+           Html(t.counterexampleIntro) + "</p>\n<ul class=\"cx\" id=\"counterexamples\">\n" + list +
+           "</ul>\n";
+}
+
+/// A figure holding one chart (the chart draws its own title; `caption` labels the figure
+/// for screen readers).
+std::string
+Figure(const std::string& id, const std::string& classes, const std::string& caption,
+       const std::string& svg)
+{
+    return "<figure class=\"" + classes + "\" id=\"" + Html(id) + "\" aria-label=\"" +
+           Html(caption) + "\">\n" + svg + "\n</figure>\n";
+}
+
+std::string
+SpreadSection(const ReportText& t, const ReportInput& input)
+{
+    std::vector<std::string> order = PostureOrder(input);
+    BandChart infection;
+    infection.title = t.infectionChart;
+    infection.xTitle = t.infectionX;
+    infection.yTitle = t.infectionY;
+    infection.xFormat = TickFormat::Hours;
+    infection.series = InfectionBands(order, input.runs);
+    StepChart cdf;
+    cdf.title = t.cdfChart;
+    cdf.xTitle = t.cdfX;
+    cdf.yTitle = t.cdfY;
+    cdf.xFormat = TickFormat::Hours;
+    cdf.xMax = input.campaign.duration_s;
+    cdf.emptyNote = t.cdfNever;
+    cdf.series = TimeToCrownJewelCdf(order, input.runs);
+    return "<section id=\"spread\"><h2>" + Html(t.spreadHeading) + "</h2>\n<p class=\"note\">" +
+           Html(t.spreadIntro) + "</p>\n" +
+           Figure("chart-infection", "chart", t.infectionChart, BandChartSvg(infection, t.noData)) +
+           Figure("chart-cdf", "chart", t.cdfChart, StepChartSvg(cdf, t.noData)) + "</section>\n";
+}
+
+std::string
+BlockedSection(const ReportText& t, const std::vector<PostureSummary>& summaries)
+{
+    GroupedBarChart chart;
+    chart.title = t.blockedChart;
+    chart.yTitle = t.blockedY;
+    chart.categories = {t.pointDfw, t.pointGateway, t.pointPerimeter, t.pointHost};
+    chart.logScale = true;
+    std::ostringstream rules;
+    rules << "<table id=\"blocked-rules\"><thead><tr><th>" << Html(t.colPosture) << "</th><th>"
+          << Html(t.colRule) << "</th><th class=\"num\">" << Html(t.colPackets)
+          << "</th></tr></thead><tbody>\n";
+    for (const auto& s : summaries)
+    {
+        chart.seriesLabels.push_back(s.posture);
+        chart.values.emplace_back(s.blocked.begin(), s.blocked.end());
+        std::vector<std::pair<std::string, double>> top(s.blockedByRule.begin(),
+                                                        s.blockedByRule.end());
+        std::stable_sort(top.begin(), top.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        top.erase(std::remove_if(top.begin(), top.end(),
+                                 [](const auto& entry) { return entry.second <= 0; }),
+                  top.end());
+        if (top.size() > 3)
+        {
+            top.resize(3);
+        }
+        if (top.empty())
+        {
+            rules << "<tr><td>" << Html(s.posture) << "</td><td>" << Html(t.noBlocks)
+                  << "</td><td></td></tr>\n";
+        }
+        for (std::size_t i = 0; i < top.size(); ++i)
+        {
+            rules << "<tr><td>" << (i == 0 ? Html(s.posture) : "") << "</td><td><code>"
+                  << Html(top[i].first) << "</code></td><td class=\"num\">"
+                  << FormatCount(top[i].second) << "</td></tr>\n";
+        }
+    }
+    rules << "</tbody></table>\n";
+    return "<section id=\"blocked\"><h2>" + Html(t.blockedHeading) + "</h2>\n<p class=\"note\">" +
+           Html(t.blockedIntro) + "</p>\n" +
+           Figure("chart-blocked", "chart", t.blockedChart, GroupedBarChartSvg(chart, t.noData)) +
+           "<h3>" + Html(t.topRules) + "</h3>\n" + rules.str() + "</section>\n";
+}
+
+std::string
+ReachSection(const ReportText& t, const ReportInput& input)
+{
+    std::ostringstream out;
+    out << "<section id=\"reachability\"><h2>" << Html(t.reachHeading)
+        << "</h2>\n<p class=\"note\">" << Html(t.reachIntro) << "</p>\n<div class=\"heatmaps\">\n";
+    for (const auto& p : input.postures)
+    {
+        MatrixGrid grid = ReachGrid(p.matrix);
+        Heatmap map;
+        map.title = Fill(t.reachChart, {{"posture", p.posture.name}});
+        map.rows = grid.rows;
+        map.columns = p.matrix.services;
+        map.levels = grid.levels;
+        map.levelLabels = {t.reachNone, t.reachPartial, t.reachFull, t.reachNa};
+        map.levelColours = {"#eef3f8", "#f4a582", "#ca0020", "#ffffff"};
+        map.levelMarks = {"", "P", "F", "·"};
+        out << Figure("chart-matrix-" + p.posture.name, "chart heatmap", map.title,
+                      HeatmapSvg(map, t.noData));
+    }
+    out << "</div></section>\n";
+    return out.str();
+}
+
+std::string
+LintSection(const ReportText& t, const ReportInput& input)
+{
+    const core::LintReport& lint = input.lint;
+    std::ostringstream out;
+    out << "<section id=\"lint\"><h2>" << Html(t.lintHeading) << "</h2>\n";
+    if (lint.findings.empty())
+    {
+        out << "<p>" << Html(t.lintClean) << "</p>\n";
+    }
+    else
+    {
+        out << "<table id=\"lint-findings\"><thead><tr><th>" << Html(t.colSeverity) << "</th><th>"
+            << Html(t.colFirewall) << "</th><th>" << Html(t.colRuleId) << "</th><th>"
+            << Html(t.colFinding) << "</th><th>" << Html(t.colWhere)
+            << "</th></tr></thead><tbody>\n";
+        for (const auto& f : lint.findings)
+        {
+            auto kind = static_cast<std::size_t>(f.kind);
+            auto severity = static_cast<std::size_t>(f.severity);
+            std::string sentence = kind < t.lintKinds.size() ? t.lintKinds[kind] : f.message;
+            if (kind < t.lintKinds.size() && !f.why.empty())
+            {
+                sentence += " (" + Fill(t.lintRelated, {{"rules", Join(f.why, ", ")}}) + ")";
+            }
+            std::string file = f.location.file;
+            std::size_t slash = file.find_last_of('/');
+            file = slash == std::string::npos ? file : file.substr(slash + 1);
+            out << "<tr><td><span class=\"badge " << core::SeverityName(f.severity) << "\">"
+                << Html(severity < t.severities.size() ? t.severities[severity]
+                                                       : core::SeverityName(f.severity))
+                << "</span></td><td>" << Html(core::FirewallKindName(f.firewall))
+                << "</td><td><code>" << Html(f.rule) << "</code> <span class=\"note\">"
+                << Html(core::LintKindName(f.kind)) << "</span></td><td>" << Html(sentence)
+                << "</td><td class=\"mono\">" << Html(file) << ":" << f.location.line
+                << "</td></tr>\n";
+        }
+        out << "</tbody></table>\n";
+    }
+    if (!lint.dfwLoad.busiestVnic.empty())
+    {
+        out << "<p class=\"note\">"
+            << Html(Fill(t.dfwLoad, {{"vnic", std::to_string(lint.dfwLoad.maxPerVnic)},
+                                     {"vnicName", lint.dfwLoad.busiestVnic},
+                                     {"host", std::to_string(lint.dfwLoad.maxPerHost)},
+                                     {"hostName", lint.dfwLoad.busiestHost}}))
+            << "</p>\n";
+    }
+    out << "</section>\n";
+    return out.str();
+}
+
+std::string
+DiffCubes(const ReportText& t, const std::string& heading, const std::vector<DiffCubeView>& cubes,
+          const core::Estate& estate)
+{
+    std::ostringstream out;
+    out << "<h3>" << Html(heading) << " (" << cubes.size() << ")</h3>\n";
+    if (cubes.empty())
+    {
+        out << "<p>" << Html(t.none) << "</p>\n";
+        return out.str();
+    }
+    out << "<ul class=\"cx\">\n";
+    for (const auto& c : cubes)
+    {
+        out << "<li><b>" << Html(c.sources) << " → " << Html(c.destinations) << "</b> · "
+            << Html(c.services) << "<br><span class=\"note\">" << Html(t.example)
+            << "</span> <span class=\"mono\">" << Html(DescribeConnection(estate, c.example))
+            << "</span>";
+        if (!c.brokenIntents.empty())
+        {
+            out << " <span class=\"badge violated\">" << Html(t.breaksIntents) << ": "
+                << Html(Join(c.brokenIntents, ", ")) << "</span>";
+        }
+        out << "</li>\n";
+    }
+    out << "</ul>\n";
+    return out.str();
+}
+
+std::string
+DiffSection(const ReportText& t, const ReportInput& input)
+{
+    if (!input.diff)
+    {
+        return "";
+    }
+    const DiffView& view = input.diff->view;
+    const core::Estate& estate = input.scenario->GetEstate();
+    return "<section id=\"diff\"><h2>" + Html(t.diffHeading) + "</h2>\n<p>" +
+           Html(Fill(t.diffIntro, {{"before", view.beforeFile},
+                                   {"after", view.afterFile},
+                                   {"posture", view.posture}})) +
+           "</p>\n" + DiffCubes(t, t.newlyAllowed, view.newlyAllowed, estate) +
+           DiffCubes(t, t.newlyBlocked, view.newlyBlocked, estate) + "</section>\n";
+}
+
+std::string
+ParameterSection(const ReportText& t, const ReportInput& input)
+{
+    std::ostringstream out;
+    out << "<section id=\"parameters\"><h2>" << Html(t.parametersHeading)
+        << "</h2>\n<p class=\"note\">" << Html(t.parametersIntro)
+        << "</p>\n<table id=\"parameter-table\"><thead><tr><th>" << Html(t.colParameter)
+        << "</th><th>" << Html(t.colValue) << "</th><th>" << Html(t.colSource)
+        << "</th></tr></thead><tbody>\n";
+    for (const auto& row : ParameterRows(*input.scenario))
+    {
+        std::string source = row.source;
+        if (row.assumption)
+        {
+            source += (source.empty() ? "" : "; ") + t.assumption;
+        }
+        out << "<tr><td><code>" << Html(row.key) << "</code></td><td>" << Html(row.value)
+            << "</td><td>" << Html(source) << "</td></tr>\n";
+    }
+    out << "</tbody></table></section>\n";
+    return out.str();
+}
+
+std::string
+ProvenanceSection(const ReportText& t, const ReportInput& input)
+{
+    const CampaignInfo& c = input.campaign;
+    std::ostringstream wall;
+    wall << FormatCount(input.wall_s) << " s";
+    std::vector<std::pair<std::string, std::string>> rows = {
+        {t.command, "<code>" + Html(c.command) + "</code>"},
+        {t.scenarioFile, Html(c.scenarioFile) + " <span class=\"note\">(" + Html(c.scenarioName) +
+                             ", sha256 " + Html(c.scenarioSha256) + ")</span>"},
+        {t.seed, std::to_string(c.seed)},
+        {t.runs, std::to_string(c.runs)},
+        {t.duration, Html(core::FormatDuration(c.duration_s))},
+        {t.versions, "segproof " + Html(c.segproofVersion) + " · ns-3 " + Html(c.ns3Version) +
+                         " · Z3 " + Html(input.z3Version)},
+        {t.wallTime, wall.str()},
+        {t.generated, Html(input.generatedAt)},
+        {t.files, Html(Join(input.files, ", "))},
+    };
+    std::ostringstream out;
+    out << "<section id=\"provenance\"><h2>" << Html(t.provenanceHeading) << "</h2>\n<dl>\n";
+    for (const auto& [term, value] : rows)
+    {
+        out << "<dt>" << Html(term) << "</dt><dd>" << value << "</dd>\n";
+    }
+    out << "</dl></section>\n";
+    return out.str();
+}
+
+std::string
+Contents(const ReportText& t, bool withDiff)
+{
+    std::vector<std::pair<std::string, std::string>> entries = {
+        {"verdict", t.verdictHeading},
+        {"spread", t.spreadHeading},
+        {"blocked", t.blockedHeading},
+        {"reachability", t.reachHeading},
+        {"estate", t.estateHeading},
+        {"lint", t.lintHeading},
+        {"diff", t.diffHeading},
+        {"parameters", t.parametersHeading},
+        {"provenance", t.provenanceHeading}};
+    std::string list;
+    for (const auto& [id, title] : entries)
+    {
+        if (id != "diff" || withDiff)
+        {
+            list += "<li><a href=\"#" + id + "\">" + Html(title) + "</a></li>";
+        }
+    }
+    return "<nav aria-label=\"" + Html(t.contents) + "\"><ol>" + list + "</ol></nav>\n";
+}
+
+} // namespace
+
+std::string
+HtmlReport(const ReportInput& input)
+{
+    if (input.scenario == nullptr)
+    {
+        throw std::invalid_argument("HtmlReport: no scenario");
+    }
+    const ReportText& t = TextFor(input.language);
+    std::vector<PostureSummary> summaries = Summaries(input);
+    const CampaignInfo& c = input.campaign;
+    std::string title = Fill(t.title, {{"scenario", input.scenario->Name()}});
+    std::string style = kStyle;
+    std::size_t at = style.find("FONTS");
+    if (at != std::string::npos)
+    {
+        style.replace(at, 5, t.fontStack);
+    }
+
+    std::ostringstream page;
+    page << "<!DOCTYPE html>\n<html lang=\"" << LanguageCode(input.language) << "\">\n<head>\n"
+         << "<meta charset=\"utf-8\">\n"
+         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; img-src data:\">\n"
+         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         << "<meta name=\"generator\" content=\"segproof " << Html(c.segproofVersion) << "\">\n"
+         << "<title>" << Html(title) << "</title>\n<style>" << style << "</style>\n</head>\n"
+         << "<body>\n<header>\n<h1>" << Html(title) << "</h1>\n";
+    if (!input.scenario->Description().empty())
+    {
+        page << "<p>" << Html(input.scenario->Description()) << "</p>\n";
+    }
+    page << "<p class=\"meta\">"
+         << Html(Fill(t.madeWith, {{"runs", std::to_string(c.runs)},
+                                   {"seed", std::to_string(c.seed)},
+                                   {"duration", core::FormatDuration(c.duration_s)}}))
+         << " · segproof " << Html(c.segproofVersion) << " · ns-3 " << Html(c.ns3Version)
+         << " · Z3 " << Html(input.z3Version) << " · " << Html(input.generatedAt)
+         << "</p>\n</header>\n"
+         << Contents(t, input.diff.has_value());
+
+    page << "<section id=\"verdict\"><h2>" << Html(t.verdictHeading) << "</h2>\n"
+         << "<p class=\"headline\">" << Headline(t, summaries) << "</p>\n"
+         << VerdictTable(t, input, summaries) << "<p class=\"note\">" << Html(t.verdictNote)
+         << "</p>\n<h3>" << Html(t.intentsHeading) << "</h3>\n"
+         << IntentTable(t, input) << Counterexamples(t, input) << "</section>\n";
+    page << SpreadSection(t, input) << BlockedSection(t, summaries) << ReachSection(t, input);
+    page << "<section id=\"estate\"><h2>" << Html(t.estateHeading) << "</h2>\n"
+         << Figure("diagram-estate", "chart diagram", t.diagram.title,
+                   EstateDiagramSvg(*input.scenario, t.diagram))
+         << "</section>\n";
+    page << LintSection(t, input) << DiffSection(t, input) << ParameterSection(t, input)
+         << ProvenanceSection(t, input);
+    page << "<footer>" << Html(t.footer) << "</footer>\n</body>\n</html>\n";
+    return page.str();
+}
+
+} // namespace reports
+} // namespace segproof

@@ -1,0 +1,66 @@
+#ifndef SEGPROOF_REPORTS_HTML_REPORT_H
+#define SEGPROOF_REPORTS_HTML_REPORT_H
+
+#include "core/intent-result.h"
+#include "core/lint-finding.h"
+#include "core/reach-matrix.h"
+#include "core/scenario.h"
+#include "core/simulation-result.h"
+#include "diff-output.h"
+#include "report-text.h"
+#include "simulation-output.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace reports
+{
+
+/// The results of one posture: what the verifier proved and what the policy lets through.
+struct PostureResults
+{
+    core::Posture posture;
+    std::vector<core::IntentResult> intents; ///< one per scenario intent, in scenario order
+    core::ReachMatrix matrix;                ///< from the policy (segproof matrix)
+};
+
+/// A policy change to show (segproof report --against).
+struct ReportDiff
+{
+    DiffView view;
+    const core::Scenario* before = nullptr; ///< the --against scenario
+};
+
+/// Everything the HTML report is made from. The page shows exactly this: it computes nothing
+/// that the JSON and CSV beside it do not hold.
+struct ReportInput
+{
+    const core::Scenario* scenario = nullptr;
+    std::vector<PostureResults> postures; ///< in the order the page shows them
+    core::LintReport lint;
+    std::vector<core::RunResult> runs; ///< every run of every posture
+    CampaignInfo campaign;             ///< seed, runs, versions, command, scenario hash
+    std::string z3Version;
+    std::optional<ReportDiff> diff;
+    Language language = Language::English;
+    std::string generatedAt;        ///< "2026-11-25 23:10 UTC"
+    double wall_s = 0;              ///< wall time of the whole report command
+    std::vector<std::string> files; ///< the files written beside the page
+};
+
+/// The report: one HTML5 page, self-contained (inline CSS and SVG; a Content-Security-Policy
+/// that forbids every fetch; no script; the system fonts of `language`), printable on A4.
+/// Sections: verdict table with a headline and the intents per posture with counterexamples
+/// in words; infection curves; time-to-crown-jewel CDF; blocked packets per enforcement point
+/// and the rules that blocked most; the reachability matrix per posture; the estate diagram;
+/// lint findings; the diff (when given); parameters with their sources; how it was made.
+/// Throws std::invalid_argument when the runs do not match the postures.
+std::string HtmlReport(const ReportInput& input);
+
+} // namespace reports
+} // namespace segproof
+
+#endif

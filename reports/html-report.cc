@@ -93,6 +93,7 @@ footer { margin-top: 32px; color: #57606a; font-size: 12px; border-top: 1px soli
   nav { display: none; }
   .heatmaps { grid-template-columns: 1fr 1fr; }
   figure, tr, .headline { break-inside: avoid; }
+  #reachability, #estate { break-before: page; }
   a { color: inherit; }
 }
 )CSS";
@@ -231,7 +232,7 @@ VerdictTable(const ReportText& t, const ReportInput& input,
                                                                                       : "mixed";
         out << "<tr class=\"posture-row " << rowClass << "\"><td><b>" << Html(s.posture)
             << "</b></td><td>" << Html(p.posture.FirewallList())
-            << (p.posture.quarantine ? " + quarantine" : "") << "</td><td class=\"num\">"
+            << (p.posture.quarantine ? " + " + Html(t.quarantine) : "") << "</td><td class=\"num\">"
             << FormatCount(s.infectedDesktops.median) << " (" << FormatCount(s.infectedDesktops.p10)
             << "–" << FormatCount(s.infectedDesktops.p90) << ")</td><td class=\"num\">"
             << FormatPercent(s.crownJewelReached) << "</td><td class=\"num\">"

@@ -29,6 +29,7 @@ English()
                           "user may already reach.";
     t.colPosture = "Posture";
     t.colFirewalls = "Firewalls in force";
+    t.quarantine = "quarantine";
     t.colDesktopsInfected = "Desktops infected, median (p10–p90)";
     t.colMachinesInfected = "Machines infected, median (p10–p90)";
     t.colJewelReached = "Runs reaching the crown jewel";
@@ -154,6 +155,7 @@ Japanese()
                           "すでに持つアクセスではありません。";
     t.colPosture = "ポスチャ";
     t.colFirewalls = "有効なファイアウォール";
+    t.quarantine = "隔離";
     t.colDesktopsInfected = "感染した仮想デスクトップ 中央値 (p10–p90)";
     t.colMachinesInfected = "感染した端末 中央値 (p10–p90)";
     t.colJewelReached = "重要データに到達した試行";

@@ -44,6 +44,7 @@ struct ReportText
     std::string headlineOwnAccess;
     std::string colPosture;
     std::string colFirewalls;
+    std::string quarantine; ///< after the firewalls of a posture that quarantines
     std::string colDesktopsInfected;
     std::string colMachinesInfected;
     std::string colJewelReached;

@@ -23,15 +23,15 @@ English()
     t.headlineBest = "Under {posture} it infected {infected} (median) and reached the crown "
                      "jewel in {reached} of runs.";
     t.headlineSame = "Every posture fared alike: a median of {infected} desktops infected.";
-    t.headlineOwnAccess = "Under {posture} the attack never left the phished desktop, yet it "
-                          "reached the crown jewel in {reached} of runs through that desktop's "
-                          "own allowed access: segmentation stops lateral movement, not what a "
-                          "user may already reach.";
+    t.headlineOwnAccess =
+        "Under {posture} the attack stayed on the phished desktop (median), yet it "
+        "reached the crown jewel in {reached} of runs through that desktop's "
+        "own allowed access: segmentation stops lateral movement, not what a "
+        "user may already reach.";
     t.colPosture = "Posture";
     t.colFirewalls = "Firewalls in force";
     t.quarantine = "quarantine";
     t.colDesktopsInfected = "Desktops infected, median (p10–p90)";
-    t.colMachinesInfected = "Machines infected, median (p10–p90)";
     t.colJewelReached = "Runs reaching the crown jewel";
     t.colJewelTime = "Median time to it (h:mm)";
     t.colExfiltrated = "Data exfiltrated, median";
@@ -98,7 +98,6 @@ English()
     t.colSeverity = "Severity";
     t.colRuleId = "Rule";
     t.colFirewall = "Firewall";
-    t.colKind = "Kind";
     t.colWhere = "Where";
     t.colFinding = "Finding";
     t.lintRelated = "related rules: {rules}";
@@ -149,7 +148,7 @@ Japanese()
     t.headlineBest = "{posture} では、感染は {infected} 台（中央値）、重要データへの到達は試行の "
                      "{reached} でした。";
     t.headlineSame = "どのポスチャでも結果は同じでした: 感染は中央値で {infected} 台。";
-    t.headlineOwnAccess = "{posture} では攻撃は最初の端末から広がりませんでしたが、その端末に"
+    t.headlineOwnAccess = "{posture} では攻撃は最初の端末にとどまりました（中央値）が、その端末に"
                           "もともと許可されたアクセスを通じて、試行の {reached} で重要データに"
                           "到達しました。セグメンテーションが止めるのは横展開であり、利用者が"
                           "すでに持つアクセスではありません。";
@@ -157,7 +156,6 @@ Japanese()
     t.colFirewalls = "有効なファイアウォール";
     t.quarantine = "隔離";
     t.colDesktopsInfected = "感染した仮想デスクトップ 中央値 (p10–p90)";
-    t.colMachinesInfected = "感染した端末 中央値 (p10–p90)";
     t.colJewelReached = "重要データに到達した試行";
     t.colJewelTime = "到達までの時間 中央値 (h:mm)";
     t.colExfiltrated = "持ち出されたデータ 中央値";
@@ -238,7 +236,6 @@ Japanese()
     t.colSeverity = "重大度";
     t.colRuleId = "ルール";
     t.colFirewall = "ファイアウォール";
-    t.colKind = "種類";
     t.colWhere = "場所";
     t.colFinding = "指摘";
     t.lintKinds = {"隠蔽: 先行ルールがすべての通信を別の動作で処理するため、このルールは判定しない",

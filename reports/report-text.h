@@ -46,7 +46,6 @@ struct ReportText
     std::string colFirewalls;
     std::string quarantine; ///< after the firewalls of a posture that quarantines
     std::string colDesktopsInfected;
-    std::string colMachinesInfected;
     std::string colJewelReached;
     std::string colJewelTime;
     std::string colExfiltrated;
@@ -112,7 +111,6 @@ struct ReportText
     std::string colSeverity;
     std::string colRuleId;
     std::string colFirewall;
-    std::string colKind;
     std::string colWhere;
     std::string colFinding;
     /// Per core::LintKind (empty: write the verifier's own English sentence instead).

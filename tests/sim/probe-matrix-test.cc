@@ -72,6 +72,36 @@ TEST(ProbeMatrixTest, SeedProbeEqualsVerifierByGroupUnderEveryPosture)
     }
 }
 
+// Every other shipped scenario under every posture it defines (issue 6: "for every shipped
+// scenario and every posture"); seed-nsx reads its DFW from an NSX export.
+TEST(ProbeMatrixTest, ShippedScenariosProbeEqualsVerifierUnderEveryPosture)
+{
+    for (const char* file : {"jps-2015.yaml", "seed-nsx.yaml"})
+    {
+        core::Scenario scenario = core::ReadScenarioFile(kDir + file);
+        ASSERT_FALSE(scenario.Postures().empty()) << file;
+        for (const auto& posture : scenario.Postures())
+        {
+            ExpectSameMatrix(scenario, posture);
+        }
+    }
+}
+
+// enterprise-10k (10,000 desktops): about 70 s and 480 MB per posture, so a long mode only:
+// SEGPROOF_ENTERPRISE_PROBE=1 ctest -R EnterpriseProbe (docs/simulator.md has its result).
+TEST(ProbeMatrixTest, EnterpriseProbeEqualsVerifierUnderEveryPosture)
+{
+    if (std::getenv("SEGPROOF_ENTERPRISE_PROBE") == nullptr)
+    {
+        GTEST_SKIP() << "long mode: set SEGPROOF_ENTERPRISE_PROBE=1";
+    }
+    core::Scenario enterprise = core::ReadScenarioFile(kDir + "enterprise-10k.yaml");
+    for (const auto& posture : enterprise.Postures())
+    {
+        ExpectSameMatrix(enterprise, posture);
+    }
+}
+
 TEST(ProbeMatrixTest, ProbePrintsLikeMatrix)
 {
     core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");

@@ -6,7 +6,7 @@ SEGPROOF = $(BUILD_DIR)/cli/segproof
 DEMO_SCENARIO ?= scenarios/seed.yaml
 DEMO_OUT ?= out/demo
 
-.PHONY: all deps configure build test test-fast demo bench format format-check asan clean
+.PHONY: all deps configure build test test-fast demo bench format format-check asan fuzz clean
 
 all: build
 
@@ -39,6 +39,11 @@ bench: build
 
 asan:
 	$(MAKE) test PRESET=asan
+
+## libFuzzer on the scenario reader and the NSX importer, FUZZ_SECONDS each (docs/fuzzing.md).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc' ':!docs')

@@ -3,6 +3,7 @@
 #include "core/input-error.h"
 #include "core/units.h"
 #include "progress-bar.h"
+#include "reports/parameter-table.h"
 #include "reports/sha256.h"
 #include "segproof/version.h"
 #include "sim/attack-simulation.h"
@@ -90,6 +91,10 @@ MakeCampaignInfo(const CampaignOptions& options, const core::Scenario& scenario,
     info.ns3Version = sim::Ns3Version();
     info.command = command;
     info.attackProfile = core::AttackProfileName(scenario.Attack().profile);
+    for (const auto& row : reports::ParameterRows(scenario))
+    {
+        info.parameters.emplace_back(row.key, row.value);
+    }
     return info;
 }
 

@@ -15,8 +15,8 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
     const std::string text(reinterpret_cast<const char*>(data), size);
     try
     {
-        // A relative `firewalls.dfw.nsx: FILE` resolves against the working directory
-        // (scripts/fuzz.sh runs in an empty one), so the reader sees no files of ours.
+        // A relative `firewalls.dfw.nsx: FILE` resolves against the working directory;
+        // scripts/fuzz.sh runs in one holding only a copy of scenarios/nsx/.
         segproof::core::ReadScenarioText(text, "fuzz-input.yaml");
     }
     catch (const segproof::core::InputError&)

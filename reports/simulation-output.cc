@@ -340,6 +340,15 @@ SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrd
     provenance["duration_s"] = Number(info.duration_s);
     provenance["command"] = info.command;
     provenance["attack_profile"] = info.attackProfile;
+    if (!info.parameters.empty())
+    {
+        Json parameters = Json::object();
+        for (const auto& [key, value] : info.parameters)
+        {
+            parameters[key] = value;
+        }
+        provenance["parameters"] = parameters;
+    }
 
     Json doc = Json::object();
     doc["postures"] = postures;

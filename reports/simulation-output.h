@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace segproof
@@ -74,6 +75,9 @@ struct CampaignInfo
     std::string ns3Version;
     std::string command; ///< the command line, for re-running
     std::string attackProfile;
+    /// The attack and defence values in force ("attack: breakout" -> "62m"), in
+    /// ParameterRows' order: written to provenance "parameters" when not empty.
+    std::vector<std::pair<std::string, std::string>> parameters;
 };
 
 /// DIR/summary.json: the shape of spec scenario-v1.md section 3 under "postures" (one key per

@@ -181,6 +181,19 @@ TEST(SummaryJsonTest, HasTheSpecsKeysAndTypes)
     EXPECT_EQ(provenance["ns3_version"], "3.40");
     EXPECT_EQ(provenance["attack_profile"], "wannacry");
     EXPECT_TRUE(provenance["command"].is_string());
+    EXPECT_FALSE(provenance.contains("parameters")); // none given
+}
+
+TEST(SummaryJsonTest, ProvenanceRecordsTheParametersInForce)
+{
+    reports::CampaignInfo info = MakeInfo();
+    info.parameters = {{"attack: breakout", "62m"}, {"defence: av: detect_new", "0.51"}};
+    auto doc =
+        nlohmann::json::parse(reports::SummaryJson(info, {"flat", "segmented"}, MakeCampaign()));
+    const auto& parameters = doc["provenance"]["parameters"];
+    ASSERT_EQ(parameters.size(), 2U);
+    EXPECT_EQ(parameters["attack: breakout"], "62m");
+    EXPECT_EQ(parameters["defence: av: detect_new"], "0.51");
 }
 
 TEST(SummaryJsonTest, TimeToCrownJewelIsNullWhenNoRunReachedIt)

@@ -38,6 +38,11 @@ struct RunResult
     std::uint32_t everInfected = 0; ///< machines infected at any time in the run
     std::uint32_t everInfectedDesktops = 0;
     std::uint32_t phished = 0; ///< of them, infected by opening the mail
+    /// Every infection in the order it happened (estate machine indices; a machine cleaned
+    /// and phished again appears twice); not in summary.json.
+    std::vector<std::int32_t> infectedMachines;
+    /// Of them, the machines infected by opening the mail: the initially infected set.
+    std::vector<std::int32_t> phishedMachines;
     /// First time the attacker read data from a crown-jewel machine (collection finished);
     /// nullopt when it never did.
     std::optional<double> timeToCrownJewel_s;

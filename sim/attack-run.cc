@@ -445,6 +445,11 @@ AttackRun::Infect(core::Index machine, bool phished)
     ++m_measured.everInfected;
     m_measured.everInfectedDesktops += m.kind == core::MachineKind::Desktop ? 1 : 0;
     m_measured.phished += phished ? 1 : 0;
+    m_measured.infectedMachines.push_back(machine);
+    if (phished)
+    {
+        m_measured.phishedMachines.push_back(machine);
+    }
     auto agent = std::make_unique<Agent>();
     agent->machine = machine;
     agent->rng = Stream(kAgent, i);
@@ -875,6 +880,8 @@ AttackRun::Collect(core::RunResult& result) const
     result.everInfected = m_measured.everInfected;
     result.everInfectedDesktops = m_measured.everInfectedDesktops;
     result.phished = m_measured.phished;
+    result.infectedMachines = m_measured.infectedMachines;
+    result.phishedMachines = m_measured.phishedMachines;
     result.timeToCrownJewel_s = m_measured.timeToCrownJewel_s;
     result.exfiltratedBytes = m_measured.exfiltratedBytes;
     result.alerts = m_measured.alerts;

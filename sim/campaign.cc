@@ -90,6 +90,15 @@ EncodeRunResult(const core::RunResult& r)
     out << "defence " << r.alerts << " " << r.detected << " " << r.quarantined << "\n";
     out << "cost " << r.connectionsAttempted << " " << r.packets << " " << r.events << " "
         << Exact(r.wall_s) << "\n";
+    for (const auto* list : {&r.infectedMachines, &r.phishedMachines})
+    {
+        out << "machines " << list->size();
+        for (std::int32_t m : *list)
+        {
+            out << " " << m;
+        }
+        out << "\n";
+    }
     out << "series " << r.infectedSeries.size() << "\n";
     for (const auto& [t, n] : r.infectedSeries)
     {
@@ -130,6 +139,17 @@ DecodeRunResult(const std::string& text)
     }
     in >> key >> r.alerts >> r.detected >> r.quarantined;
     in >> key >> r.connectionsAttempted >> r.packets >> r.events >> r.wall_s;
+    for (auto* list : {&r.infectedMachines, &r.phishedMachines})
+    {
+        std::size_t count = 0;
+        in >> key >> count;
+        for (std::size_t i = 0; i < count && in; ++i)
+        {
+            std::int32_t m = 0;
+            in >> m;
+            list->push_back(m);
+        }
+    }
     in >> key >> samples;
     for (std::size_t i = 0; i < samples && in; ++i)
     {

@@ -238,8 +238,12 @@ TEST(CampaignTest, EncodedResultsReadBack)
     r.blocked = {1, 2, 3, 4};
     r.blockedByRule = {{"dfw/vdi isolation", 1}, {"gateway/default", 2}};
     r.alerts = 9;
+    r.infectedMachines = {3, 7, 3};
+    r.phishedMachines = {3};
     std::string text = sim::EncodeRunResult(r);
     EXPECT_EQ(sim::EncodeRunResult(sim::DecodeRunResult(text)), text);
+    EXPECT_EQ(sim::DecodeRunResult(text).infectedMachines, r.infectedMachines);
+    EXPECT_EQ(sim::DecodeRunResult(text).phishedMachines, r.phishedMachines);
     EXPECT_THROW(sim::DecodeRunResult(text.substr(0, text.size() / 2)), std::runtime_error);
 }
 

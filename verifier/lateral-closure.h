@@ -1,0 +1,35 @@
+#ifndef SEGPROOF_VERIFIER_LATERAL_CLOSURE_H
+#define SEGPROOF_VERIFIER_LATERAL_CLOSURE_H
+
+#include "core/estate.h"
+#include "core/policy.h"
+#include "core/scenario.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace segproof
+{
+namespace verifier
+{
+
+/// The machines an attacker who holds `initial` can ever reach by lateral movement under
+/// `posture`: the closure, over a Boost.Graph, of the edges u -> v "some TCP connection from u
+/// to v on one of `ports` (any source port) is delivered when u's host firewall is switched
+/// off" (the attacker switches it off, ATT&CK T1562.004; v's stays on until v is taken).
+/// Computed on the verifier's address classes (ClassPolicy, the engine behind `matrix`), so it
+/// sweeps a 10,000-desktop estate. An upper bound of what the simulator can infect: the
+/// simulator also needs the exploit or a credential to work, the target to listen, and time.
+/// Rules that a quarantine tag brings into force at run time are not counted (in the shipped
+/// scenarios they only drop). Returns a flag per machine of the estate, `initial` included.
+std::vector<bool> LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
+                                 const std::vector<core::Index>& initial,
+                                 const std::vector<std::uint16_t>& ports);
+
+/// The destination ports of the scenario's lateral techniques (attack: lateral: techniques).
+std::vector<std::uint16_t> LateralPorts(const core::Scenario& scenario);
+
+} // namespace verifier
+} // namespace segproof
+
+#endif

@@ -1,5 +1,6 @@
 #include "nsx-reader.h"
 
+#include "input-file.h"
 #include "limits.h"
 #include "nsx-context.h"
 #include "nsx-document.h"
@@ -117,20 +118,7 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estat
 NsxImport
 ReadNsxDfw(const std::string& path, const Estate& estate)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        throw InputError(SourceLocation{path, 0, 0}, "cannot open the file");
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    if (text.size() > Limits::kMaxFileBytes)
-    {
-        throw InputError(SourceLocation{path, 0, 0}, "the file is larger than " +
-                                                         std::to_string(Limits::kMaxFileBytes) +
-                                                         " bytes (the limit; see docs/limits.md)");
-    }
+    std::string text = ReadInputFile(path, "an NSX export");
     return ReadNsxDfwText(text, path, estate);
 }
 

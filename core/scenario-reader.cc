@@ -3,6 +3,7 @@
 #include "attack-reader.h"
 #include "estate-reader.h"
 #include "group-reader.h"
+#include "input-file.h"
 #include "limits.h"
 #include "name-tables.h"
 #include "nsx-reader.h"
@@ -208,35 +209,7 @@ ReadScenarioText(const std::string& text, const std::string& fileName)
 Scenario
 ReadScenarioFile(const std::string& path)
 {
-    // Say why a path cannot be read: a directory opens as an empty stream on Linux, and
-    // "the file is empty" would send the user looking in the wrong place.
-    std::error_code ec;
-    auto status = std::filesystem::status(path, ec);
-    if (status.type() == std::filesystem::file_type::not_found)
-    {
-        throw InputError(SourceLocation{path, 0, 0}, "no such file");
-    }
-    if (status.type() == std::filesystem::file_type::directory)
-    {
-        throw InputError(SourceLocation{path, 0, 0}, "is a directory, not a scenario file");
-    }
-    errno = 0;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-    {
-        std::string reason = errno != 0 ? std::strerror(errno) : "";
-        throw InputError(SourceLocation{path, 0, 0},
-                         "cannot open the file" + (reason.empty() ? "" : " (" + reason + ")"));
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
-    if (text.size() > Limits::kMaxFileBytes)
-    {
-        throw InputError(SourceLocation{path, 0, 0}, "the file is larger than " +
-                                                         std::to_string(Limits::kMaxFileBytes) +
-                                                         " bytes (the limit; see docs/limits.md)");
-    }
+    std::string text = ReadInputFile(path, "a scenario file");
     return ReadScenarioText(text, path);
 }
 

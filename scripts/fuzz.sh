@@ -33,12 +33,12 @@ for target in scenario nsx; do
     "$root/build-fuzz/fuzz/segproof_fuzz_$target" -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -detect_leaks=1 -print_final_stats=1 -dict="$dict" \
     -artifact_prefix="$dir/artifacts/" "$dir/corpus") >"$log" 2>&1 || rc=$?
-  grep -E '^#[0-9]+ +(DONE|INITED)' "$log" | tail -1 | sed "s/^/fuzz: $target: /" || true
+  grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)' "$log" | tail -1 | sed "s/^/fuzz: $target: /" || true
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' "$log" | sed "s/^/fuzz: $target: /" || true
   if [ "$rc" -ne 0 ] || [ -n "$(ls -A "$dir/artifacts")" ]; then
     status=1
     echo "fuzz: $target FOUND A PROBLEM (exit $rc); the report:" >&2
-    grep -E -A40 '^==[0-9]+==ERROR|runtime error|^terminate called|uncaught exception|deadly signal|timeout after' "$log" | head -60 >&2 || tail -40 "$log" >&2
+    grep -E -A40 '^==[0-9]+== ?ERROR|runtime error|^terminate called|uncaught exception|deadly signal|timeout after' "$log" | head -60 >&2 || tail -40 "$log" >&2
     for a in "$dir"/artifacts/*; do
       [ -e "$a" ] && echo "fuzz: input: $a (replay: build-fuzz/fuzz/segproof_fuzz_$target $a)" >&2
     done

@@ -859,8 +859,7 @@ TEST(NsxRefusalTest, MissingFileAndEmptyTextAreInputErrors)
     }
     catch (const InputError& e)
     {
-        EXPECT_EQ(Strings(e.Diagnostics()),
-                  std::vector<std::string>{path + ": cannot open the file"});
+        EXPECT_EQ(Strings(e.Diagnostics()), std::vector<std::string>{path + ": no such file"});
     }
     try
     {
@@ -872,6 +871,48 @@ TEST(NsxRefusalTest, MissingFileAndEmptyTextAreInputErrors)
         EXPECT_EQ(Strings(e.Diagnostics()),
                   std::vector<std::string>{"empty.json:1:1: the file is empty"});
     }
+}
+
+} // namespace
+
+namespace
+{
+
+using namespace segproof;
+
+/// The message of the InputError `read` throws, or "" when it throws none.
+template <typename Read>
+std::string
+InputErrorOf(Read read)
+{
+    try
+    {
+        read();
+    }
+    catch (const core::InputError& e)
+    {
+        return e.Diagnostics().at(0).ToString();
+    }
+    return "";
+}
+
+// Hostile paths end in an error, never in exhausted memory: /dev/zero never ends.
+TEST(InputFileTest, AnEndlessFileStopsAtTheSizeLimit)
+{
+    core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    EXPECT_EQ(InputErrorOf([&] { core::ReadNsxDfw("/dev/zero", seed.GetEstate()); }),
+              "/dev/zero: the file is larger than 67108864 bytes (the limit; see "
+              "docs/limits.md)");
+    EXPECT_EQ(InputErrorOf([] { core::ReadScenarioFile("/dev/zero"); }),
+              "/dev/zero: the file is larger than 67108864 bytes (the limit; see "
+              "docs/limits.md)");
+}
+
+TEST(InputFileTest, ADirectoryIsNamedAsSuch)
+{
+    core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    EXPECT_EQ(InputErrorOf([&] { core::ReadNsxDfw(SEGPROOF_SCENARIOS_DIR, seed.GetEstate()); }),
+              std::string(SEGPROOF_SCENARIOS_DIR) + ": is a directory, not an NSX export");
 }
 
 } // namespace

@@ -1,0 +1,21 @@
+#ifndef SEGPROOF_CORE_INPUT_FILE_H
+#define SEGPROOF_CORE_INPUT_FILE_H
+
+#include <string>
+
+namespace segproof
+{
+namespace core
+{
+
+/// The bytes of an input file (a scenario, an NSX export), read with a bound: at most
+/// Limits::kMaxFileBytes, so that a path such as /dev/zero or a runaway pipe ends in an error
+/// instead of exhausting memory. Pipes and process substitutions (`<(...)`) are read like
+/// files. Throws InputError at PATH:0:0: "no such file", "is a directory, not `what`",
+/// "cannot open the file (reason)", or "the file is larger than N bytes".
+std::string ReadInputFile(const std::string& path, const std::string& what);
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -130,30 +130,6 @@ ClaimText(const ReportText& t, const core::Intent& intent)
     return claim;
 }
 
-/// The posture summaries, in page order.
-std::vector<PostureSummary>
-Summaries(const ReportInput& input)
-{
-    std::vector<PostureSummary> summaries;
-    for (const auto& p : input.postures)
-    {
-        std::vector<core::RunResult> runs;
-        for (const auto& r : input.runs)
-        {
-            if (r.posture == p.posture.name)
-            {
-                runs.push_back(r);
-            }
-        }
-        if (runs.empty())
-        {
-            throw std::invalid_argument("posture '" + p.posture.name + "' has no runs");
-        }
-        summaries.push_back(SummarisePosture(runs));
-    }
-    return summaries;
-}
-
 std::vector<std::string>
 PostureOrder(const ReportInput& input)
 {
@@ -614,7 +590,7 @@ HtmlReport(const ReportInput& input)
         throw std::invalid_argument("HtmlReport: no scenario");
     }
     const ReportText& t = TextFor(input.language);
-    std::vector<PostureSummary> summaries = Summaries(input);
+    std::vector<PostureSummary> summaries = SummarisePostures(PostureOrder(input), input.runs);
     const CampaignInfo& c = input.campaign;
     std::string title = Fill(t.title, {{"scenario", input.scenario->Name()}});
     std::string style = kStyle;

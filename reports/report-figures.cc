@@ -10,41 +10,16 @@ namespace segproof
 namespace reports
 {
 
-namespace
-{
-
-/// The runs of one posture, by run index.
-std::vector<const core::RunResult*>
-RunsOf(const std::string& posture, const std::vector<core::RunResult>& runs)
-{
-    std::vector<const core::RunResult*> selected;
-    for (const auto& run : runs)
-    {
-        if (run.posture == posture)
-        {
-            selected.push_back(&run);
-        }
-    }
-    if (selected.empty())
-    {
-        throw std::invalid_argument("posture '" + posture + "' has no runs");
-    }
-    std::stable_sort(selected.begin(), selected.end(),
-                     [](const core::RunResult* a, const core::RunResult* b)
-                     { return a->run < b->run; });
-    return selected;
-}
-
-} // namespace
-
 std::vector<BandSeries>
 InfectionBands(const std::vector<std::string>& postureOrder,
                const std::vector<core::RunResult>& runs)
 {
     std::vector<BandSeries> bands;
-    for (const auto& posture : postureOrder)
+    std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
+    for (std::size_t p = 0; p < groups.size(); ++p)
     {
-        std::vector<const core::RunResult*> selected = RunsOf(posture, runs);
+        const std::string& posture = postureOrder[p];
+        const RunGroup& selected = groups[p];
         const core::RunResult* longest =
             *std::max_element(selected.begin(), selected.end(),
                               [](const core::RunResult* a, const core::RunResult* b)
@@ -85,9 +60,10 @@ TimeToCrownJewelCdf(const std::vector<std::string>& postureOrder,
                     const std::vector<core::RunResult>& runs)
 {
     std::vector<StepSeries> curves;
-    for (const auto& posture : postureOrder)
+    std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
+    for (std::size_t p = 0; p < groups.size(); ++p)
     {
-        std::vector<const core::RunResult*> selected = RunsOf(posture, runs);
+        const RunGroup& selected = groups[p];
         std::vector<double> times;
         for (const core::RunResult* run : selected)
         {
@@ -98,7 +74,7 @@ TimeToCrownJewelCdf(const std::vector<std::string>& postureOrder,
         }
         std::sort(times.begin(), times.end());
         StepSeries curve;
-        curve.label = posture;
+        curve.label = postureOrder[p];
         for (std::size_t i = 0; i < times.size(); ++i)
         {
             curve.x.push_back(times[i]);

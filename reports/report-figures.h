@@ -16,13 +16,13 @@ namespace reports
 /// The infection curve of each posture of `postureOrder`: at each sample time, the median and
 /// the p10 / p90 (type 7, as summary.json) over the posture's runs of the machines infected
 /// then. A run whose series is shorter than the longest one holds its last value. Throws
-/// std::invalid_argument when a posture has no run or the runs' sample times disagree.
+/// std::invalid_argument like GroupByPosture, or when the runs' sample times disagree.
 std::vector<BandSeries> InfectionBands(const std::vector<std::string>& postureOrder,
                                        const std::vector<core::RunResult>& runs);
 
 /// The empirical CDF of the time to the crown jewel of each posture of `postureOrder`: step i
 /// at the i-th smallest time, height (i + 1) / runs, so that the curve ends at the share of
-/// runs that reached it (a posture that never did has no step). Throws like InfectionBands.
+/// runs that reached it (a posture that never did has no step). Throws like GroupByPosture.
 std::vector<StepSeries> TimeToCrownJewelCdf(const std::vector<std::string>& postureOrder,
                                             const std::vector<core::RunResult>& runs);
 

@@ -21,7 +21,6 @@ namespace
 {
 
 using Json = nlohmann::ordered_json;
-using RunGroup = std::vector<const core::RunResult*>;
 
 constexpr std::array<core::BlockedAt, 4> kBlockedPoints = {
     core::BlockedAt::Dfw, core::BlockedAt::Gateway, core::BlockedAt::Perimeter,
@@ -185,43 +184,6 @@ SummariseGroup(const RunGroup& runs)
     return s;
 }
 
-/// The runs of each posture of `order`, in order, each sorted by run index. Rejects a posture
-/// listed twice, one without runs, and a run whose posture is not listed.
-std::vector<RunGroup>
-GroupByPosture(const std::vector<std::string>& order, const std::vector<core::RunResult>& runs)
-{
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < order.size(); ++i)
-    {
-        if (!index.emplace(order[i], i).second)
-        {
-            throw std::invalid_argument("posture '" + order[i] + "' listed twice");
-        }
-    }
-    std::vector<RunGroup> groups(order.size());
-    for (const core::RunResult& run : runs)
-    {
-        auto found = index.find(run.posture);
-        if (found == index.end())
-        {
-            throw std::invalid_argument("run of posture '" + run.posture +
-                                        "' not in the posture order");
-        }
-        groups[found->second].push_back(&run);
-    }
-    for (std::size_t i = 0; i < groups.size(); ++i)
-    {
-        if (groups[i].empty())
-        {
-            throw std::invalid_argument("posture '" + order[i] + "' has no runs");
-        }
-        std::stable_sort(groups[i].begin(), groups[i].end(),
-                         [](const core::RunResult* a, const core::RunResult* b)
-                         { return a->run < b->run; });
-    }
-    return groups;
-}
-
 Json
 PostureJson(const PostureSummary& s)
 {
@@ -280,6 +242,41 @@ Pad(const std::string& text, std::size_t width, bool left)
 
 } // namespace
 
+std::vector<RunGroup>
+GroupByPosture(const std::vector<std::string>& order, const std::vector<core::RunResult>& runs)
+{
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < order.size(); ++i)
+    {
+        if (!index.emplace(order[i], i).second)
+        {
+            throw std::invalid_argument("posture '" + order[i] + "' listed twice");
+        }
+    }
+    std::vector<RunGroup> groups(order.size());
+    for (const core::RunResult& run : runs)
+    {
+        auto found = index.find(run.posture);
+        if (found == index.end())
+        {
+            throw std::invalid_argument("run of posture '" + run.posture +
+                                        "' not in the posture order");
+        }
+        groups[found->second].push_back(&run);
+    }
+    for (std::size_t i = 0; i < groups.size(); ++i)
+    {
+        if (groups[i].empty())
+        {
+            throw std::invalid_argument("posture '" + order[i] + "' has no runs");
+        }
+        std::stable_sort(groups[i].begin(), groups[i].end(),
+                         [](const core::RunResult* a, const core::RunResult* b)
+                         { return a->run < b->run; });
+    }
+    return groups;
+}
+
 Distribution
 Summarise(std::vector<double> values)
 {
@@ -305,6 +302,18 @@ Summarise(std::vector<double> values)
     d.min = values.front();
     d.max = values.back();
     return d;
+}
+
+std::vector<PostureSummary>
+SummarisePostures(const std::vector<std::string>& postureOrder,
+                  const std::vector<core::RunResult>& runs)
+{
+    std::vector<PostureSummary> summaries;
+    for (const RunGroup& group : GroupByPosture(postureOrder, runs))
+    {
+        summaries.push_back(SummariseGroup(group));
+    }
+    return summaries;
 }
 
 PostureSummary

@@ -58,9 +58,22 @@ struct PostureSummary
     double quarantined = 0; ///< median over the runs
 };
 
+/// The runs of one posture, by run index.
+using RunGroup = std::vector<const core::RunResult*>;
+
+/// The runs of each posture of `order`, in order, each sorted by run index. Throws
+/// std::invalid_argument for a posture listed twice, one without runs, and a run whose posture
+/// is not listed.
+std::vector<RunGroup> GroupByPosture(const std::vector<std::string>& order,
+                                     const std::vector<core::RunResult>& runs);
+
 /// Summarises all runs of one posture. Throws std::invalid_argument when `runs` is empty or
 /// mixes postures.
 PostureSummary SummarisePosture(const std::vector<core::RunResult>& runs);
+
+/// SummarisePosture for each posture of `postureOrder`, in order. Throws like GroupByPosture.
+std::vector<PostureSummary> SummarisePostures(const std::vector<std::string>& postureOrder,
+                                              const std::vector<core::RunResult>& runs);
 
 /// Where a campaign's numbers came from: summary.json's "provenance" and the table's title.
 struct CampaignInfo

@@ -10,9 +10,11 @@
 #include "sim/campaign.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 #include <thread>
 
 namespace segproof
@@ -77,13 +79,10 @@ reports::CampaignInfo
 MakeCampaignInfo(const CampaignOptions& options, const core::Scenario& scenario,
                  const std::string& command)
 {
-    std::ifstream in(options.scenario, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
     reports::CampaignInfo info;
     info.scenarioFile = options.scenario;
     info.scenarioName = scenario.Name();
-    info.scenarioSha256 = reports::Sha256Hex(bytes.str());
+    info.scenarioSha256 = FileSha256(options.scenario);
     info.seed = options.seed;
     info.runs = options.runs;
     info.duration_s = CampaignDuration(options);
@@ -96,6 +95,66 @@ MakeCampaignInfo(const CampaignOptions& options, const core::Scenario& scenario,
         info.parameters.emplace_back(row.key, row.value);
     }
     return info;
+}
+
+std::string
+FileSha256(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return reports::Sha256Hex(bytes.str());
+}
+
+std::string
+CanonicalDuration(const CampaignOptions& options)
+{
+    double seconds = CampaignDuration(options);
+    std::string canonical = core::FormatDuration(seconds);
+    std::optional<double> back = core::ParseDuration(canonical);
+    return back && *back == seconds ? canonical : options.duration;
+}
+
+namespace
+{
+/// Whether `word` reads back from a POSIX shell as itself, unquoted.
+bool
+IsShellSafe(const std::string& word)
+{
+    const std::string_view safe = "_@%+=:,./-";
+    return !word.empty() && std::all_of(word.begin(), word.end(),
+                                        [&safe](char c) {
+                                            return std::isalnum(static_cast<unsigned char>(c)) ||
+                                                   safe.find(c) != std::string_view::npos;
+                                        });
+}
+} // namespace
+
+std::string
+ShellCommand(const std::vector<std::string>& words)
+{
+    std::string command;
+    for (const auto& word : words)
+    {
+        std::string quoted = word;
+        if (!IsShellSafe(word))
+        {
+            quoted = "'";
+            for (char c : word)
+            {
+                quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            }
+            quoted += "'";
+        }
+        command += (command.empty() ? "" : " ") + quoted;
+    }
+    return command;
+}
+
+unsigned
+CampaignWorkers(const CampaignOptions& options)
+{
+    return options.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.jobs;
 }
 
 std::optional<std::vector<core::RunResult>>
@@ -113,8 +172,7 @@ RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::
     settings.run.pcapPrefix = pcapPrefix;
     settings.run.flowMonitorFile = flowMonitorFile;
     settings.tracedRun = tracedRun;
-    unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    settings.workers = options.jobs == 0 ? cores : options.jobs;
+    settings.workers = CampaignWorkers(options);
     ProgressBar bar("runs");
     bar.Update(0, postures.size() * options.runs);
     settings.progress = [&bar](std::size_t done, std::size_t total) { bar.Update(done, total); };

@@ -45,6 +45,21 @@ void WriteOutputFile(const std::filesystem::path& path, const std::string& text)
 reports::CampaignInfo MakeCampaignInfo(const CampaignOptions& options,
                                        const core::Scenario& scenario, const std::string& command);
 
+/// reports::Sha256Hex of the bytes of the file at `path` (of no bytes when it cannot be read).
+std::string FileSha256(const std::string& path);
+
+/// --duration spelled canonically (core::FormatDuration: "60m" and "3600" -> "1h"), so that
+/// two spellings of one campaign record one command; as given when the canonical spelling
+/// would not read back as the same seconds.
+std::string CanonicalDuration(const CampaignOptions& options);
+
+/// `words` joined by spaces as a POSIX shell reads them back: a word holding anything but
+/// letters, digits and _@%+=:,./- is single-quoted, so a recorded command can be pasted.
+std::string ShellCommand(const std::vector<std::string>& words);
+
+/// The runs in parallel that --jobs asks for: its value, or the number of cores for 0.
+unsigned CampaignWorkers(const CampaignOptions& options);
+
 /// Runs the campaign (one process per run, --jobs at once), drawing a progress bar on stderr
 /// when it is a terminal. When a run fails, prints why on stderr and returns nullopt (the
 /// command then exits 3).

@@ -15,7 +15,7 @@
 #include <ctime>
 #include <iostream>
 #include <memory>
-#include <sstream>
+#include <unistd.h>
 
 namespace segproof
 {
@@ -33,22 +33,33 @@ struct ReportArguments
     std::string by = "segment";
 };
 
-/// The command line that makes the same report again.
+/// The command that makes the same report again, in canonical form: every option that shapes
+/// the outputs, spelled one way (postures listed, --duration canonical, defaults written out),
+/// none that does not (--out, --jobs), so that rerunning it records the same command.
 std::string
 CommandLine(const ReportArguments& a, const std::string& postures)
 {
-    std::ostringstream out;
     const CampaignOptions& c = a.campaign;
-    out << "segproof report " << c.scenario << " --posture " << postures << " --runs " << c.runs
-        << " --seed " << c.seed << " --duration " << c.duration << " --lang " << a.language
-        << " --by " << a.by;
+    std::vector<std::pair<std::string, std::string>> options = {
+        {"--posture", postures},
+        {"--runs", std::to_string(c.runs)},
+        {"--seed", std::to_string(c.seed)},
+        {"--duration", CanonicalDuration(c)},
+        {"--lang", a.language},
+        {"--by", a.by}};
     if (!a.against.empty())
     {
-        out << " --against " << a.against;
+        options.emplace_back("--against", a.against);
     }
-    return out.str();
+    std::vector<std::string> words = {"segproof", "report", c.scenario};
+    for (const auto& [option, value] : options)
+    {
+        words.insert(words.end(), {option, value});
+    }
+    return ShellCommand(words);
 }
 
+/// Now in UTC, ISO 8601: "2026-11-25T23:10:42Z".
 std::string
 UtcNow()
 {
@@ -56,8 +67,23 @@ UtcNow()
     std::tm utc{};
     gmtime_r(&now, &utc);
     char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
+}
+
+std::string
+HostName()
+{
+    char name[256] = {};
+    return gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
+}
+
+std::string
+WorkingDirectory()
+{
+    std::error_code error;
+    std::filesystem::path here = std::filesystem::current_path(error);
+    return error ? std::string() : here.string();
 }
 
 /// "flat 4/9, segment-fw 6/9, ..." : intents proved per posture.
@@ -112,6 +138,8 @@ RegisterReport(CLI::App& app, int& exitCode)
             auto grouping =
                 args->by == "group" ? core::MatrixGrouping::Group : core::MatrixGrouping::Segment;
 
+            reports::RunRecord record; // what differs from run to run: run.json
+            record.out = args->out;
             reports::ReportInput input;
             input.scenario = &scenario;
             input.language = *reports::ParseLanguage(args->language);
@@ -123,8 +151,15 @@ RegisterReport(CLI::App& app, int& exitCode)
                 reports::PostureResults results;
                 results.posture = posture;
                 results.intents = intentVerifier.VerifyAll(posture);
+                for (auto& intent : results.intents)
+                {
+                    // Solver time varies from run to run: run.json has it, verify.jsonl not.
+                    record.solver_s.emplace_back(posture.name + "/" + intent.intentId,
+                                                 intent.seconds);
+                }
                 results.matrix = verifier::BuildReachMatrix(scenario, posture, grouping);
-                verifyJson += reports::FormatVerifyJson(scenario, posture, results.intents);
+                verifyJson += reports::FormatVerifyJson(scenario, posture, results.intents,
+                                                        reports::SolverTimes::Omit);
                 matrixJson += reports::FormatMatrixJson(results.matrix);
                 input.postures.push_back(std::move(results));
             }
@@ -132,8 +167,9 @@ RegisterReport(CLI::App& app, int& exitCode)
             if (before)
             {
                 verifier::PolicyDiff diff = verifier::DiffScenarios(*before, scenario, "all");
-                input.diff = reports::ReportDiff{
-                    MakeDiffView(diff, args->against, options.scenario), &*before};
+                input.diff =
+                    reports::ReportDiff{MakeDiffView(diff, args->against, options.scenario),
+                                        &*before, FileSha256(args->against)};
             }
 
             auto campaign = RunCampaignWithProgress(scenario, postures, options, duration);
@@ -147,7 +183,6 @@ RegisterReport(CLI::App& app, int& exitCode)
             input.campaign =
                 MakeCampaignInfo(options, scenario, CommandLine(*args, PostureList(postures)));
             input.z3Version = verifier::Z3Version();
-            input.generatedAt = UtcNow();
             input.files = {"summary.json", "timeseries.csv", "verify.jsonl", "matrix.jsonl",
                            "lint.json"};
             WriteOutputFile(out / "summary.json",
@@ -163,9 +198,16 @@ RegisterReport(CLI::App& app, int& exitCode)
                                                         scenario.GetEstate()));
                 input.files.push_back("diff.json");
             }
-            input.wall_s =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            input.files.push_back("run.json");
             WriteOutputFile(out / "report.html", reports::HtmlReport(input));
+            record.command = input.campaign.command;
+            record.generatedAt = UtcNow();
+            record.jobs = CampaignWorkers(options);
+            record.host = HostName();
+            record.workingDirectory = WorkingDirectory();
+            record.wall_s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            WriteOutputFile(out / "run.json", reports::RunJson(record));
 
             std::cout << reports::SimulationTable(input.campaign, order, input.runs);
             std::cout << "intents proved: " << ProvedTally(input.postures) << "\n";

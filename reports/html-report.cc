@@ -531,28 +531,33 @@ std::string
 ProvenanceSection(const ReportText& t, const ReportInput& input)
 {
     const CampaignInfo& c = input.campaign;
-    std::ostringstream wall;
-    wall << FormatCount(input.wall_s) << " s";
     std::vector<std::pair<std::string, std::string>> rows = {
-        {t.command, "<code>" + Html(c.command) + "</code>"},
+        {t.command, "<code id=\"command\">" + Html(c.command) + "</code>"},
         {t.scenarioFile, Html(c.scenarioFile) + " <span class=\"note\">(" + Html(c.scenarioName) +
                              ", sha256 " + Html(c.scenarioSha256) + ")</span>"},
-        {t.seed, std::to_string(c.seed)},
-        {t.runs, std::to_string(c.runs)},
-        {t.duration, Html(core::FormatDuration(c.duration_s))},
-        {t.versions, "segproof " + Html(c.segproofVersion) + " · ns-3 " + Html(c.ns3Version) +
-                         " · Z3 " + Html(input.z3Version)},
-        {t.wallTime, wall.str()},
-        {t.generated, Html(input.generatedAt)},
-        {t.files, Html(Join(input.files, ", "))},
     };
+    if (input.diff)
+    {
+        rows.emplace_back(t.againstFile, Html(input.diff->view.beforeFile) +
+                                             " <span class=\"note\">(sha256 " +
+                                             Html(input.diff->beforeSha256) + ")</span>");
+    }
+    rows.insert(rows.end(),
+                {
+                    {t.seed, std::to_string(c.seed)},
+                    {t.runs, std::to_string(c.runs)},
+                    {t.duration, Html(core::FormatDuration(c.duration_s))},
+                    {t.versions, "segproof " + Html(c.segproofVersion) + " · ns-3 " +
+                                     Html(c.ns3Version) + " · Z3 " + Html(input.z3Version)},
+                    {t.files, Html(Join(input.files, ", "))},
+                });
     std::ostringstream out;
     out << "<section id=\"provenance\"><h2>" << Html(t.provenanceHeading) << "</h2>\n<dl>\n";
     for (const auto& [term, value] : rows)
     {
         out << "<dt>" << Html(term) << "</dt><dd>" << value << "</dd>\n";
     }
-    out << "</dl></section>\n";
+    out << "</dl>\n<p class=\"note\">" << Html(t.reproducible) << "</p></section>\n";
     return out.str();
 }
 
@@ -618,8 +623,7 @@ HtmlReport(const ReportInput& input)
                                    {"seed", std::to_string(c.seed)},
                                    {"duration", core::FormatDuration(c.duration_s)}}))
          << " · segproof " << Html(c.segproofVersion) << " · ns-3 " << Html(c.ns3Version)
-         << " · Z3 " << Html(input.z3Version) << " · " << Html(input.generatedAt)
-         << "</p>\n</header>\n"
+         << " · Z3 " << Html(input.z3Version) << "</p>\n</header>\n"
          << Contents(t, input.diff.has_value());
 
     page << "<section id=\"verdict\"><h2>" << Html(t.verdictHeading) << "</h2>\n"

@@ -32,10 +32,13 @@ struct ReportDiff
 {
     DiffView view;
     const core::Scenario* before = nullptr; ///< the --against scenario
+    std::string beforeSha256;               ///< Sha256Hex of the --against file's bytes
 };
 
 /// Everything the HTML report is made from. The page shows exactly this: it computes nothing
-/// that the JSON and CSV beside it do not hold.
+/// that the JSON and CSV beside it do not hold. Nothing here may change between two runs of
+/// the same command (no date, wall time, host, --jobs or --out): the page is reproducible byte
+/// for byte, and such facts go to run.json (RunRecord) instead.
 struct ReportInput
 {
     const core::Scenario* scenario = nullptr;
@@ -46,8 +49,6 @@ struct ReportInput
     std::string z3Version;
     std::optional<ReportDiff> diff;
     Language language = Language::English;
-    std::string generatedAt;        ///< "2026-11-25 23:10 UTC"
-    double wall_s = 0;              ///< wall time of the whole report command
     std::vector<std::string> files; ///< the files written beside the page
 };
 
@@ -56,8 +57,9 @@ struct ReportInput
 /// Sections: verdict table with a headline and the intents per posture with counterexamples
 /// in words; infection curves; time-to-crown-jewel CDF; blocked packets per enforcement point
 /// and the rules that blocked most; the reachability matrix per posture; the estate diagram;
-/// lint findings; the diff (when given); parameters with their sources; how it was made.
-/// Throws std::invalid_argument when the runs do not match the postures.
+/// lint findings; the diff (when given); parameters with their sources; how it was made (the
+/// command that makes it again, the scenario's SHA-256, seed, runs, versions). The same input
+/// gives the same bytes. Throws std::invalid_argument when the runs do not match the postures.
 std::string HtmlReport(const ReportInput& input);
 
 } // namespace reports

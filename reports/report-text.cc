@@ -120,13 +120,16 @@ English()
     t.provenanceHeading = "How this report was made";
     t.command = "Command";
     t.scenarioFile = "Scenario";
+    t.againstFile = "Compared with";
     t.seed = "Seed";
     t.runs = "Runs per posture";
     t.duration = "Simulated time per run";
     t.versions = "Versions";
-    t.wallTime = "Wall time";
-    t.generated = "Generated";
     t.files = "Beside this page";
+    t.reproducible = "Run again from the same folder (where the scenario's path names a file "
+                     "with this SHA-256), with any --out and any --jobs, this command writes "
+                     "this page and every file beside it byte for byte, but for run.json, which "
+                     "records when, on which host, with how many jobs and how long it ran.";
     t.footer = "Made by segproof. Self-contained: no script, no font or image from the network.";
     return t;
 }
@@ -265,13 +268,16 @@ Japanese()
     t.provenanceHeading = "このレポートの作成方法";
     t.command = "コマンド";
     t.scenarioFile = "シナリオ";
+    t.againstFile = "比較対象";
     t.seed = "シード";
     t.runs = "ポスチャごとの試行回数";
     t.duration = "1 試行あたりの模擬時間";
     t.versions = "バージョン";
-    t.wallTime = "実行時間";
-    t.generated = "作成日時";
     t.files = "同じフォルダのファイル";
+    t.reproducible = "このコマンドを同じフォルダ（シナリオのパスがこの SHA-256 のファイルを指す"
+                     "場所）で再実行すると、--out と --jobs が何であっても、このページと同じ"
+                     "フォルダのファイルがバイト単位で同一に作成されます。例外は run.json で、"
+                     "実行日時、ホスト、並列数、所要時間を記録します。";
     t.footer =
         "segproof で作成。単体で完結: スクリプト・外部フォント・外部画像は使用していません。";
     return t;

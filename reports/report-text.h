@@ -134,13 +134,14 @@ struct ReportText
     std::string provenanceHeading;
     std::string command;
     std::string scenarioFile;
+    std::string againstFile; ///< the --against scenario
     std::string seed;
     std::string runs;
     std::string duration;
     std::string versions;
-    std::string wallTime;
-    std::string generated;
     std::string files;
+    /// That the command remakes every file byte for byte, but run.json (when, where, how fast).
+    std::string reproducible;
     std::string footer;
 };
 

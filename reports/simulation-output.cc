@@ -367,6 +367,26 @@ SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrd
 }
 
 std::string
+RunJson(const RunRecord& record)
+{
+    Json doc = Json::object();
+    doc["command"] = record.command;
+    doc["generated_at"] = record.generatedAt;
+    doc["wall_s"] = Number(record.wall_s);
+    doc["jobs"] = record.jobs;
+    doc["host"] = record.host;
+    doc["working_directory"] = record.workingDirectory;
+    doc["out"] = record.out;
+    Json solver = Json::object();
+    for (const auto& [intent, seconds] : record.solver_s)
+    {
+        solver[intent] = Number(seconds);
+    }
+    doc["solver_s"] = solver;
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string
 TimeseriesCsv(const std::vector<std::string>& postureOrder,
               const std::vector<core::RunResult>& runs)
 {

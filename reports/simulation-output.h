@@ -104,6 +104,28 @@ struct CampaignInfo
 std::string SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrder,
                         const std::vector<core::RunResult>& runs);
 
+/// When, where and how fast one command ran: the facts that differ between two runs of the
+/// same command, kept out of every other output file so that those are reproducible.
+struct RunRecord
+{
+    std::string command;          ///< CampaignInfo::command, the run this record belongs to
+    std::string generatedAt;      ///< UTC, ISO 8601: "2026-11-25T23:10:42Z"
+    double wall_s = 0;            ///< wall time of the whole command
+    unsigned jobs = 0;            ///< runs simulated in parallel
+    std::string host;             ///< the machine's host name
+    std::string workingDirectory; ///< where the command ran (relative paths start here)
+    std::string out;              ///< --out as given
+    /// Z3's time per intent, "posture/intent" -> seconds, in verification order (kept out of
+    /// the report's verify.jsonl, whose "seconds" are 0).
+    std::vector<std::pair<std::string, double>> solver_s;
+};
+
+/// DIR/run.json: `record` as one JSON object ("command", "generated_at", "wall_s", "jobs",
+/// "host", "working_directory", "out", "solver_s"), 2-space indent and a trailing newline. The
+/// one output file of `segproof report` that is not the same byte for byte when the command is
+/// rerun.
+std::string RunJson(const RunRecord& record);
+
 /// DIR/timeseries.csv: the header "posture,run,time_s,infected", then one row per sample,
 /// ordered by posture (in `postureOrder`), run index, then time. time_s is the shortest decimal
 /// that reads back as the same double ("60", "0.5"). Throws like SummaryJson.

@@ -103,14 +103,17 @@ FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
 
 std::string
 FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
-                 const std::vector<core::IntentResult>& results)
+                 const std::vector<core::IntentResult>& results, SolverTimes times)
 {
     const core::Estate& estate = scenario.GetEstate();
     nlohmann::json intents = nlohmann::json::array();
     for (const auto& r : results)
     {
-        nlohmann::json item = {
-            {"id", r.intentId}, {"verdict", core::VerdictName(r.verdict)}, {"seconds", r.seconds}};
+        nlohmann::json item = {{"id", r.intentId}, {"verdict", core::VerdictName(r.verdict)}};
+        if (times == SolverTimes::Include)
+        {
+            item["seconds"] = r.seconds;
+        }
         if (r.verdict == core::Verdict::Unknown)
         {
             item["reason"] = r.reason;

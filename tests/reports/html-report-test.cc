@@ -66,8 +66,8 @@ protected:
         m_input.campaign.ns3Version = "3.37";
         m_input.campaign.command = "segproof report scenarios/seed.yaml --runs 3";
         m_input.z3Version = "4.8.12";
-        m_input.generatedAt = "2026-01-01 00:00 UTC";
-        m_input.files = {"summary.json"};
+        m_input.campaign.scenarioSha256 = std::string(64, 'a');
+        m_input.files = {"summary.json", "run.json"};
     }
 
     core::Scenario m_seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
@@ -180,6 +180,53 @@ TEST_F(HtmlReportTest, ScenarioTextIsEscaped)
     std::string page = reports::HtmlReport(m_input);
     EXPECT_NE(page.find("segproof report &lt;x&gt; &amp; &quot;y&quot;"), std::string::npos);
     EXPECT_EQ(page.find("<x>"), std::string::npos);
+}
+
+/// The part of the page between `<section id="provenance">` and its end.
+std::string
+ProvenanceOf(const std::string& page)
+{
+    std::size_t at = page.find("<section id=\"provenance\">");
+    return at == std::string::npos ? "" : page.substr(at, page.find("</section>", at) - at);
+}
+
+TEST_F(HtmlReportTest, ProvenanceSaysHowToMakeThePageAgain)
+{
+    std::string provenance = ProvenanceOf(reports::HtmlReport(m_input));
+    EXPECT_NE(provenance.find("<code id=\"command\">segproof report scenarios/seed.yaml --runs "
+                              "3</code>"),
+              std::string::npos);
+    EXPECT_NE(provenance.find("sha256 " + std::string(64, 'a')), std::string::npos);
+    EXPECT_NE(provenance.find("segproof 9.9.9 · ns-3 3.37 · Z3 4.8.12"), std::string::npos);
+    EXPECT_NE(provenance.find("byte for byte, but for run.json"), std::string::npos);
+    // When and how fast it ran change from run to run: run.json's, never the page's.
+    EXPECT_EQ(provenance.find("Wall time"), std::string::npos);
+    EXPECT_EQ(provenance.find("Generated"), std::string::npos);
+    EXPECT_EQ(provenance.find("Compared with"), std::string::npos); // no --against
+}
+
+TEST_F(HtmlReportTest, ProvenanceNamesTheAgainstScenarioAndItsHash)
+{
+    reports::DiffView view;
+    view.beforeFile = "old.yaml";
+    view.afterFile = "scenarios/seed.yaml";
+    view.posture = "all";
+    m_input.diff = reports::ReportDiff{view, &m_seed, std::string(64, 'b')};
+    std::string provenance = ProvenanceOf(reports::HtmlReport(m_input));
+    EXPECT_NE(provenance.find("<dt>Compared with</dt><dd>old.yaml <span class=\"note\">(sha256 " +
+                              std::string(64, 'b') + ")</span>"),
+              std::string::npos);
+}
+
+TEST_F(HtmlReportTest, JapaneseProvenanceSaysTheSame)
+{
+    m_input.language = reports::Language::Japanese;
+    m_input.diff = reports::ReportDiff{reports::DiffView{"old.yaml", "new.yaml", "all", {}, {}},
+                                       &m_seed, std::string(64, 'b')};
+    std::string provenance = ProvenanceOf(reports::HtmlReport(m_input));
+    EXPECT_NE(provenance.find("<dt>比較対象</dt>"), std::string::npos);
+    EXPECT_NE(provenance.find("バイト単位で同一"), std::string::npos);
+    EXPECT_NE(provenance.find("run.json"), std::string::npos);
 }
 
 TEST_F(HtmlReportTest, RejectsAPostureWithoutRuns)

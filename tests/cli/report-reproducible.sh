@@ -68,7 +68,7 @@ for file in "$work/a"/*; do
         if grep -qF -- "$volatile" "$file"; then fail "$(basename "$file") holds '$volatile'"; fi
     done
 done
-if grep -qE '"seconds":[0-9.]*[1-9]' "$work/a/verify.jsonl"; then
+if grep -qF '"seconds"' "$work/a/verify.jsonl"; then
     fail "verify.jsonl carries solver times (they belong in run.json)"
 fi
 echo "report is reproducible"

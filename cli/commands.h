@@ -65,6 +65,10 @@ reports::DiffView MakeDiffView(const verifier::PolicyDiff& diff, const std::stri
 /// page; its exit code is stored in `exitCode`.
 void RegisterReport(CLI::App& app, int& exitCode);
 
+/// Registers `reproduce` (logistic, two-factor, exposure: segproof beside published models
+/// and figures); its exit code is stored in `exitCode`.
+void RegisterReproduce(CLI::App& app, int& exitCode);
+
 /// Registers `diff`; when it runs, its exit code is stored in `exitCode`.
 void RegisterDiff(CLI::App& app, int& exitCode);
 

@@ -25,6 +25,7 @@ main(int argc, char** argv)
     RegisterProbe(app, exitCode);
     RegisterSimulate(app, exitCode);
     RegisterReport(app, exitCode);
+    RegisterReproduce(app, exitCode);
 
     try
     {

@@ -32,6 +32,19 @@ SampleKindName(SampleKind kind)
 }
 
 std::string
+WormTargetingName(WormTargeting targeting)
+{
+    switch (targeting)
+    {
+    case WormTargeting::SubnetFirst:
+        return "subnet-first";
+    case WormTargeting::Random:
+        return "random";
+    }
+    return "subnet-first";
+}
+
+std::string
 LateralTechniqueName(LateralTechnique technique)
 {
     switch (technique)

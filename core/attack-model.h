@@ -78,9 +78,22 @@ struct LateralMovement
     std::uint64_t toolBytes = 500000; ///< tool transfer per successful session (T1570)
 };
 
+/// Where the worm profile's scanner sends its probes.
+enum class WormTargeting
+{
+    SubnetFirst, ///< every address of its own subnet first, then random estate addresses
+                 ///< (WannaCry; default)
+    Random,      ///< uniformly random addresses of the estate's segments from the start: the
+                 ///< random constant spread model (Staniford, Paxson, Weaver 2002)
+};
+
+/// "subnet-first" or "random".
+std::string WormTargetingName(WormTargeting targeting);
+
 /// The worm profile's scanner (Staniford et al. 2002; WannaCry).
 struct WormScan
 {
+    WormTargeting targeting = WormTargeting::SubnetFirst;
     double scansPerSecond = 10;   ///< per infected machine
     double exploitSuccess = 0.85; ///< P(target vulnerable to the SMB exploit)
 };

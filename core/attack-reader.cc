@@ -244,8 +244,12 @@ public:
         m_values.Duration(node, "breakout", attack.breakout_s);
         ReadLateral(node, attack.lateral);
         if (YAML::Node worm =
-                m_values.Section(node, "worm", {"scans_per_second", "exploit_success"}))
+                m_values.Section(node, "worm", {"scan", "scans_per_second", "exploit_success"}))
         {
+            m_values.Choice<WormTargeting>(
+                worm, "scan",
+                {{"subnet-first", WormTargeting::SubnetFirst}, {"random", WormTargeting::Random}},
+                attack.worm.targeting);
             m_values.Positive(worm, "scans_per_second", Limits::kMaxScansPerSecond,
                               attack.worm.scansPerSecond);
             m_values.Probability(worm, "exploit_success", attack.worm.exploitSuccess);

@@ -122,6 +122,8 @@ ParameterRows(const core::Scenario& scenario)
         {"attack: lateral: infection_delay", FormatDuration(a.lateral.infectionDelay_s), "", true},
         {"attack: lateral: tool_bytes", FormatBytes(static_cast<double>(a.lateral.toolBytes)),
          "ATT&CK T1570", true},
+        {"attack: worm: scan", core::WormTargetingName(a.worm.targeting),
+         "WannaCry (subnet-first); Staniford, Paxson, Weaver 2002 (random)", false},
         {"attack: worm: scans_per_second", Probability(a.worm.scansPerSecond),
          "Staniford, Paxson, Weaver 2002", false},
         {"attack: worm: exploit_success", Probability(a.worm.exploitSuccess), "WannaCry", true},

@@ -1,5 +1,7 @@
 #include "attack-run.h"
 
+#include "core/listening-ports.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -42,44 +44,6 @@ SplitMix(std::uint64_t x)
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
     x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
     return x ^ (x >> 31);
-}
-
-/// True when the machine runs Windows; a machine whose `os` is not given counts as one [A].
-bool
-IsWindows(const core::Machine& m)
-{
-    if (m.os.empty())
-    {
-        return true;
-    }
-    std::string os = m.os;
-    std::transform(os.begin(), os.end(), os.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return os.find("windows") != std::string::npos;
-}
-
-/// The TCP ports a machine answers on: what it `listens:` on (first port of each TCP entry)
-/// and, on Windows, SMB, RDP and WinRM, which Windows runs by default [A].
-std::set<std::uint16_t>
-ListeningPorts(const core::Machine& m)
-{
-    std::set<std::uint16_t> ports;
-    for (const auto& e : m.listens.entries)
-    {
-        if (!e.anyProtocol && e.protocol == 6 && e.destinationPorts.first != 0)
-        {
-            ports.insert(static_cast<std::uint16_t>(e.destinationPorts.first));
-        }
-    }
-    if (IsWindows(m))
-    {
-        for (auto t : {core::LateralTechnique::Smb, core::LateralTechnique::Rdp,
-                       core::LateralTechnique::WinRm})
-        {
-            ports.insert(core::LateralTechniquePort(t));
-        }
-    }
-    return ports;
 }
 
 /// The first TCP port of the scenario's service named `proxy` that the machine listens on.
@@ -155,7 +119,7 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
         // The sample and its exploits are Windows code [A]: a machine whose `os` names another
         // system answers the sessions but never runs the malware.
         const core::Machine& m = e.Machines()[i];
-        if (!IsWindows(m))
+        if (!core::IsWindows(m))
         {
             m_state[i] = State::Immune;
             continue;
@@ -167,7 +131,7 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
     m_monitoringRng = Stream(kMonitoring, 0);
     for (const core::Machine& m : e.Machines())
     {
-        m_listening.push_back(ListeningPorts(m));
+        m_listening.push_back(core::ListeningPorts(m));
     }
     for (const core::Segment& segment : e.Segments())
     {
@@ -497,8 +461,9 @@ AttackRun::Infect(core::Index machine, bool phished)
             m_scenario.GetEstate().Segments()[static_cast<std::size_t>(m.segment)];
         std::uint64_t size = seg.cidr.Size();
         a.sweepNext = m.ip + 1;
-        // Every host address of the subnet but its own.
-        a.sweepLeft = size > 2 ? static_cast<std::uint32_t>(size - 2) : 0;
+        // Every host address of the subnet but its own; none under random targeting.
+        bool sweeps = m_attack.worm.targeting == core::WormTargeting::SubnetFirst;
+        a.sweepLeft = sweeps && size > 2 ? static_cast<std::uint32_t>(size - 2) : 0;
         ns3::Simulator::Schedule(ns3::Seconds(Uniform(a.rng) / m_attack.worm.scansPerSecond),
                                  &AttackRun::WormScan, this, machine);
         return;

@@ -44,16 +44,9 @@ LateralPorts(const core::Scenario& scenario)
     return ports;
 }
 
-std::vector<bool>
-LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
-               const std::vector<core::Index>& initial, const std::vector<std::uint16_t>& ports)
+CellSet
+LateralCells(const std::vector<core::ServiceClass>& cells, const std::vector<std::uint16_t>& ports)
 {
-    const auto& machines = scenario.GetEstate().Machines();
-    core::AddressClasses classes(scenario);
-    std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
-    ClassPolicy policy(scenario, classes, cells);
-
-    // The service cells of the lateral ports: TCP cells whose destination range holds one.
     CellSet lateral(cells.size());
     for (std::size_t c = 0; c < cells.size(); ++c)
     {
@@ -69,6 +62,19 @@ LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
             }
         }
     }
+    return lateral;
+}
+
+std::vector<bool>
+LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
+               const std::vector<core::Index>& initial, const std::vector<std::uint16_t>& ports)
+{
+    const auto& machines = scenario.GetEstate().Machines();
+    core::AddressClasses classes(scenario);
+    std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
+    ClassPolicy policy(scenario, classes, cells);
+
+    CellSet lateral = LateralCells(cells, ports);
 
     // One vertex per machine class; an edge where a lateral cell is delivered from a member of
     // one class (host firewall off) to a member of the other (two members when the same).

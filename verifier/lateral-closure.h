@@ -1,9 +1,11 @@
 #ifndef SEGPROOF_VERIFIER_LATERAL_CLOSURE_H
 #define SEGPROOF_VERIFIER_LATERAL_CLOSURE_H
 
+#include "cell-set.h"
 #include "core/estate.h"
 #include "core/policy.h"
 #include "core/scenario.h"
+#include "core/service-classes.h"
 
 #include <cstdint>
 #include <vector>
@@ -25,6 +27,10 @@ namespace verifier
 std::vector<bool> LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
                                  const std::vector<core::Index>& initial,
                                  const std::vector<std::uint16_t>& ports);
+
+/// The TCP service cells whose destination ports hold one of `ports`.
+CellSet LateralCells(const std::vector<core::ServiceClass>& cells,
+                     const std::vector<std::uint16_t>& ports);
 
 /// The destination ports of the scenario's lateral techniques (attack: lateral: techniques).
 std::vector<std::uint16_t> LateralPorts(const core::Scenario& scenario);

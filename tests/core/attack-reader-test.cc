@@ -132,7 +132,8 @@ TEST(AttackReaderTest, DefaultsAreTheDocumentedFigures)
     EXPECT_EQ(a.lateral.credentialSuccess, 0.9);
     EXPECT_EQ(a.lateral.infectionDelay_s, 120);
     EXPECT_EQ(a.lateral.toolBytes, 500000u);
-    EXPECT_EQ(a.worm.scansPerSecond, 10); // Staniford et al. 2002
+    EXPECT_EQ(a.worm.targeting, WormTargeting::SubnetFirst); // WannaCry
+    EXPECT_EQ(a.worm.scansPerSecond, 10);                    // Staniford et al. 2002
     EXPECT_EQ(a.worm.exploitSuccess, 0.85);
     EXPECT_EQ(a.credentialTheft, 0.5);
     EXPECT_EQ(a.disableHostFirewallProbability, 0.9);
@@ -164,7 +165,7 @@ TEST(AttackReaderTest, EveryAttackKeyIsRead)
     credential_success: 1
     infection_delay: 90s
     tool_bytes: 2MiB
-  worm: {scans_per_second: 100, exploit_success: 0.5}
+  worm: {scan: random, scans_per_second: 100, exploit_success: 0.5}
   credential_theft: 0
   disable_host_firewall: {probability: 0.75, delay: 0.5h}
   crown_jewels: [fs01]
@@ -189,6 +190,7 @@ TEST(AttackReaderTest, EveryAttackKeyIsRead)
     EXPECT_EQ(a.lateral.credentialSuccess, 1);
     EXPECT_EQ(a.lateral.infectionDelay_s, 90);
     EXPECT_EQ(a.lateral.toolBytes, 2u * 1024 * 1024);
+    EXPECT_EQ(a.worm.targeting, WormTargeting::Random);
     EXPECT_EQ(a.worm.scansPerSecond, 100);
     EXPECT_EQ(a.worm.exploitSuccess, 0.5);
     EXPECT_EQ(a.credentialTheft, 0);
@@ -339,6 +341,9 @@ TEST(AttackReaderErrorTest, WrongValuesNameTheExpectedForm)
     EXPECT_EQ(Error("attack:\n  worm: {scans_per_second: 5000}\n"),
               Line(1, 28) + "'scans_per_second' must be a number above 0 and at most 1000 (the "
                             "limit; see docs/limits.md), got '5000'");
+    EXPECT_EQ(Error("attack:\n  worm: {scan: randm}\n"),
+              Line(1, 16) + "'scan' must be subnet-first or random, got 'randm'; did you mean "
+                            "'random'?");
     EXPECT_EQ(Error("attack:\n  exfiltration: {rate: 0}\n"),
               Line(1, 24) + "'rate' must be a rate above 0 such as 1MB/s, 500KB/s or 10Mbit/s, "
                             "got '0'");

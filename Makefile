@@ -6,7 +6,7 @@ SEGPROOF = $(BUILD_DIR)/cli/segproof
 DEMO_SCENARIO ?= scenarios/seed.yaml
 DEMO_OUT ?= out/demo
 
-.PHONY: all deps configure build test test-fast demo bench format format-check asan fuzz clean
+.PHONY: all deps configure build test test-fast demo bench reproduce format format-check asan fuzz clean
 
 all: build
 
@@ -36,6 +36,10 @@ demo: build
 
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
+
+## Every row of docs/reproductions.md into out/reproduce/ (about 30 minutes; RUNS=20).
+reproduce: build
+	@scripts/reproduce.sh $(SEGPROOF) out/reproduce
 
 asan:
 	$(MAKE) test PRESET=asan

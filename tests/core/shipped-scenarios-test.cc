@@ -104,4 +104,18 @@ TEST(ShippedScenarioTest, Jps2015HoldsTheLeakedRecords)
     EXPECT_EQ(PostureNames(jps), kBrochurePostures);
 }
 
+TEST(ShippedScenarioTest, ResearchJps2015HasThePublicRecordsAttack)
+{
+    Scenario jps = ReadScenarioFile(kDir + "research/jps-2015.yaml");
+    const AttackParameters& a = jps.Attack();
+    EXPECT_EQ(a.initialAccess.targets.size(), 340u);
+    EXPECT_EQ(a.initialAccess.mails, 124);
+    EXPECT_EQ(a.initialAccess.opened, 5);
+    EXPECT_EQ(a.initialAccess.window_s, 12 * 86400.0);
+    EXPECT_EQ(a.sample, SampleKind::New);
+    EXPECT_EQ(a.crownJewels, (std::vector<Index>{jps.GetEstate().FindMachine("fs01")}));
+    EXPECT_EQ(a.exfiltrationVia, jps.GetEstate().FindMachine("proxy01"));
+    EXPECT_EQ(PostureNames(jps), kBrochurePostures);
+}
+
 } // namespace

@@ -76,7 +76,9 @@ TEST(ProbeMatrixTest, SeedProbeEqualsVerifierByGroupUnderEveryPosture)
 // scenario and every posture"); seed-nsx reads its DFW from an NSX export.
 TEST(ProbeMatrixTest, ShippedScenariosProbeEqualsVerifierUnderEveryPosture)
 {
-    for (const char* file : {"jps-2015.yaml", "seed-nsx.yaml"})
+    // research/jps-2015.yaml is jps-2015.yaml with an attack (cli.research_copy_of_jps_2015_...).
+    for (const char* file : {"jps-2015.yaml", "seed-nsx.yaml", "research/staniford-2002.yaml",
+                             "research/zou-2002.yaml"})
     {
         core::Scenario scenario = core::ReadScenarioFile(kDir + file);
         ASSERT_FALSE(scenario.Postures().empty()) << file;

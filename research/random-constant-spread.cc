@@ -23,7 +23,7 @@ CheckRandomConstantSpread(const WormModel& model, const std::vector<core::RunRes
     check.tolerance = tolerance;
     std::vector<double> rates;
     std::vector<double> residuals;
-    auto n = static_cast<double>(model.vulnerable);
+    double n = model.Vulnerable();
     for (const core::RunResult& run : runs)
     {
         std::vector<double> time_s;

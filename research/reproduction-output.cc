@@ -32,7 +32,8 @@ nlohmann::json
 ModelJson(const WormModel& m)
 {
     nlohmann::json j;
-    j["vulnerable"] = m.vulnerable;
+    j["smb_hosts"] = m.smbHosts;
+    j["vulnerable"] = m.Vulnerable();
     j["address_space"] = m.addressSpace;
     j["scans_per_second"] = m.scansPerSecond;
     j["exploit_success"] = m.exploitSuccess;
@@ -63,7 +64,7 @@ RandomConstantSpreadText(const WormModel& model, const RandomConstantSpreadCheck
     std::ostringstream out;
     out << "random constant spread (Staniford, Paxson, Weaver 2002): da/dt = K a (1 - a)\n"
         << "theory   K = r p N / Omega = " << model.scansPerSecond << " x " << model.exploitSuccess
-        << " x " << model.vulnerable << " / " << model.addressSpace << " = "
+        << " x " << model.smbHosts << " / " << model.addressSpace << " = "
         << Format("%.4f", check.theoryK_per_s * kHour) << " /h\n"
         << "fitted   K = " << Format("%.4f", check.medianK_per_s * kHour) << " /h (median of "
         << check.fitted << " runs; p10-p90 " << Format("%.4f", check.p10K_per_s * kHour) << "-"
@@ -131,9 +132,9 @@ TwoFactorText(const WormModel& model, const TwoFactorComparison& c)
     { return Percent((value - reference) / reference); };
     std::ostringstream out;
     out << "two-factor model (Zou, Gong, Towsley 2002) with segproof's rates: mu = eta = 0\n"
-        << "beta = r p / Omega = " << Format("%.3e", c.parameters.beta0)
+        << "beta = r / Omega = " << Format("%.3e", c.parameters.beta0)
         << " /s, gamma = " << Format("%.4f", model.removalRate_per_s * kHour)
-        << " /h, N = " << model.vulnerable << ", I0 = " << model.initial << "\n";
+        << " /h, N = " << model.Vulnerable() << ", I0 = " << model.initial << "\n";
     if (!model.removalCaveat.empty())
     {
         out << "note: " << model.removalCaveat << "\n";

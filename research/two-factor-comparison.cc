@@ -35,7 +35,7 @@ CompareWithTwoFactor(const WormModel& worm, const std::vector<core::RunResult>& 
     }
     TwoFactorComparison c;
     c.tolerance = tolerance;
-    auto n = static_cast<double>(worm.vulnerable);
+    double n = worm.Vulnerable();
     c.parameters.population = n;
     c.parameters.initialInfectious = static_cast<double>(worm.initial);
     c.parameters.beta0 = worm.Beta();

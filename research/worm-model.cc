@@ -15,16 +15,21 @@ constexpr std::uint16_t kSmbPort = 445;
 }
 
 double
+WormModel::Vulnerable() const
+{
+    return exploitSuccess * static_cast<double>(smbHosts);
+}
+
+double
 WormModel::Beta() const
 {
-    return addressSpace == 0 ? 0
-                             : scansPerSecond * exploitSuccess / static_cast<double>(addressSpace);
+    return addressSpace == 0 ? 0 : scansPerSecond / static_cast<double>(addressSpace);
 }
 
 double
 WormModel::K() const
 {
-    return Beta() * static_cast<double>(vulnerable);
+    return Beta() * Vulnerable();
 }
 
 WormModel
@@ -47,13 +52,14 @@ ReadWormModel(const core::Scenario& scenario)
     {
         if (core::ListeningPorts(m).count(kSmbPort) != 0)
         {
-            ++model.vulnerable;
+            ++model.smbHosts;
         }
     }
-    if (model.vulnerable == 0)
+    if (model.smbHosts == 0 || attack.worm.exploitSuccess <= 0)
     {
-        throw std::invalid_argument("no machine of the estate answers on SMB (tcp/445): the "
-                                    "worm has nothing to infect");
+        throw std::invalid_argument("no machine of the estate answers on SMB (tcp/445) with "
+                                    "an exploit that works (worm: exploit_success above 0): "
+                                    "the worm has nothing to infect");
     }
     for (const core::Segment& segment : estate.Segments())
     {

@@ -12,13 +12,13 @@ namespace research
 {
 
 /// A scenario's worm read as the epidemic models read it (Staniford, Paxson, Weaver 2002;
-/// Zou, Gong, Towsley 2002). Each probe picks one of `addressSpace` addresses uniformly and
-/// infects a susceptible vulnerable host it hits with probability `exploitSuccess`, so the
-/// pairwise infection rate is beta = scansPerSecond * exploitSuccess / addressSpace and, with
-/// nothing removed, K = beta * vulnerable.
+/// Zou, Gong, Towsley 2002). Each probe picks one of `addressSpace` addresses uniformly; of the
+/// `smbHosts` machines that answer, each is vulnerable with probability `exploitSuccess` (drawn
+/// once per machine and run), so N = exploitSuccess * smbHosts hosts can be infected, the
+/// pairwise infection rate is beta = scansPerSecond / addressSpace and K = beta * N.
 struct WormModel
 {
-    std::uint64_t vulnerable = 0;   ///< N: machines answering on SMB (tcp/445)
+    std::uint64_t smbHosts = 0;     ///< machines answering on SMB (tcp/445)
     std::uint64_t addressSpace = 0; ///< Omega: every address of the estate's segments
     double scansPerSecond = 0;      ///< r, per infected machine
     double exploitSuccess = 0;      ///< p, per hit on a susceptible machine
@@ -30,9 +30,11 @@ struct WormModel
     /// so some machines are never removed), why; empty otherwise.
     std::string removalCaveat;
 
-    /// beta = r p / Omega, per pair per second.
+    /// N = p * smbHosts: the vulnerable machines (expected, when p < 1).
+    double Vulnerable() const;
+    /// beta = r / Omega, per pair per second.
     double Beta() const;
-    /// K = beta N, per second: random constant spread's rate.
+    /// K = beta N = r p smbHosts / Omega, per second: random constant spread's rate.
     double K() const;
 };
 

@@ -27,6 +27,7 @@ constexpr std::uint64_t kPhishing = 1;
 constexpr std::uint64_t kAgent = 2;
 constexpr std::uint64_t kAntivirus = 3;
 constexpr std::uint64_t kMonitoring = 4;
+constexpr std::uint64_t kVulnerability = 5;
 
 constexpr std::uint32_t kBeaconRequest = 512;         ///< [A] an HTTPS check-in
 constexpr std::uint32_t kBeaconResponse = 1024;       ///< [A]
@@ -768,8 +769,10 @@ AttackRun::OnScanReply(core::Index machine, ns3::Ptr<ns3::Socket> socket)
         {
             continue; // WannaCry first checks for its own backdoor: a taken machine is skipped
         }
-        Agent& a = *m_agents[static_cast<std::size_t>(machine)];
-        bool works = Uniform(a.rng) < m_attack.worm.exploitSuccess;
+        // Whether the target is vulnerable is a property of the machine: one draw per machine
+        // and run, the same every time it is hit.
+        std::mt19937_64 vulnerability = Stream(kVulnerability, static_cast<std::uint64_t>(victim));
+        bool works = Uniform(vulnerability) < m_attack.worm.exploitSuccess;
         MessageHeader h;
         h.kind = MessageKind::Exploit;
         h.bodyBytes = static_cast<std::uint32_t>(m_attack.lateral.toolBytes);

@@ -42,7 +42,7 @@ WormModel
 StanifordScale()
 {
     WormModel m;
-    m.vulnerable = 1000;
+    m.smbHosts = 1000;
     m.addressSpace = 65536;
     m.scansPerSecond = 0.045776;
     m.exploitSuccess = 1;
@@ -54,7 +54,7 @@ TEST(WormModelTest, StanifordScenarioHasThePapersRate)
 {
     core::Scenario s = core::ReadScenarioFile(kDir + "staniford-2002.yaml");
     WormModel m = ReadWormModel(s);
-    EXPECT_EQ(m.vulnerable, 1000u);
+    EXPECT_EQ(m.smbHosts, 1000u);
     EXPECT_EQ(m.addressSpace, 65536u);
     EXPECT_EQ(m.initial, 1u);
     EXPECT_DOUBLE_EQ(m.exploitSuccess, 1.0);
@@ -120,7 +120,7 @@ TEST(RandomConstantSpreadTest, DisagreesWithRunsThatSpreadAtHalfTheRate)
 TEST(RandomConstantSpreadTest, RefusesRunsThatNeverSpread)
 {
     WormModel m;
-    m.vulnerable = 100;
+    m.smbHosts = 100;
     m.addressSpace = 256;
     m.scansPerSecond = 1;
     m.exploitSuccess = 1;
@@ -166,7 +166,7 @@ TEST(TwoFactorComparisonTest, DisagreesWithACurveThatNeverFalls)
 TEST(TwoFactorComparisonTest, RefusesAWormThatIsNeverRemoved)
 {
     WormModel m;
-    m.vulnerable = 10;
+    m.smbHosts = 10;
     m.addressSpace = 256;
     m.scansPerSecond = 1;
     m.exploitSuccess = 1;

@@ -1,6 +1,7 @@
 #include "campaign-options.h"
 
 #include "core/input-error.h"
+#include "core/limits.h"
 #include "core/units.h"
 #include "progress-bar.h"
 #include "reports/parameter-table.h"
@@ -30,18 +31,19 @@ AddCampaignOptions(CLI::App& command, CampaignOptions& options)
     command.add_option("--posture", options.posture,
                        "Postures: a name, a comma-separated list, or 'each' (default: each)");
     command.add_option("--runs", options.runs, "Runs per posture (default 20)")
-        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100000}));
+        ->check(CLI::Range(std::uint64_t{1}, core::Limits::kMaxRuns));
     command.add_option("--seed", options.seed, "Campaign seed (default 1)");
     command.add_option("--duration", options.duration,
                        "Simulated time per run, e.g. 8h, 90m, 3600 (default 8h)");
-    command.add_option("--jobs", options.jobs, "Runs in parallel (default: number of cores)");
+    command.add_option("--jobs", options.jobs, "Runs in parallel (default: number of cores)")
+        ->check(CLI::Range(0U, core::Limits::kMaxJobs));
 }
 
 double
 CampaignDuration(const CampaignOptions& options)
 {
     std::optional<double> duration = core::ParseDuration(options.duration);
-    if (!duration || *duration <= 0 || *duration > 365 * 86400.0)
+    if (!duration || *duration <= 0 || *duration > core::Limits::kMaxDuration_s)
     {
         throw core::InputError(core::SourceLocation{"--duration", 0, 0},
                                "'--duration' must be a duration such as 8h, 90m or 3600 (at "

@@ -4,8 +4,10 @@
 
 #include "commands.h"
 #include "core/input-error.h"
+#include "core/limits.h"
 #include "segproof/version.h"
 
+#include <algorithm>
 #include <iostream>
 #include <stdexcept>
 
@@ -46,7 +48,8 @@ main(int argc, char** argv)
         {
             std::cerr << d.ToString() << "\n";
         }
-        std::size_t n = e.Diagnostics().size();
+        // Past the limit the last diagnostic is the "stopped after N errors" note, not an error.
+        std::size_t n = std::min(e.Diagnostics().size(), segproof::core::Limits::kMaxErrors);
         std::cerr << n << (n == 1 ? " error" : " errors") << "\n";
         return kExitBadInput;
     }

@@ -1,8 +1,11 @@
 #include "commands.h"
+#include "core/input-error.h"
+#include "core/limits.h"
 #include "core/scenario-reader.h"
 #include "reports/matrix-output.h"
 #include "verifier/reach-matrix-builder.h"
 
+#include <cstdint>
 #include <iostream>
 #include <memory>
 
@@ -21,6 +24,28 @@ struct MatrixArguments
     bool json = false;
     bool csv = false;
 };
+
+/// Throws InputError when the matrix would hold more than Limits::kMaxMatrixCells cells (rows
+/// x columns x services), before anything is computed.
+void
+CheckMatrixSize(const core::Scenario& scenario, const std::string& by, const std::string& file)
+{
+    const core::Estate& estate = scenario.GetEstate();
+    std::uint64_t rows = by == "group"
+                             ? scenario.Groups().size()
+                             : estate.Segments().size() + (estate.Externals().empty() ? 0 : 1);
+    std::uint64_t services = scenario.Services().size();
+    std::uint64_t cells = rows * rows * services;
+    if (cells > core::Limits::kMaxMatrixCells)
+    {
+        throw core::InputError(
+            core::SourceLocation{file, 0, 0},
+            "the matrix by " + by + " would have " + std::to_string(rows) + " rows x " +
+                std::to_string(rows) + " columns x " + std::to_string(services) +
+                " services = " + std::to_string(cells) + " cells, more than " +
+                std::to_string(core::Limits::kMaxMatrixCells) + " (the limit; see docs/limits.md)");
+    }
+}
 } // namespace
 
 void
@@ -42,6 +67,7 @@ RegisterMatrixCommand(CLI::App& app, int& exitCode, const std::string& name,
         {
             core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             core::Posture posture = scenario.ResolvePosture(args->posture, "--posture");
+            CheckMatrixSize(scenario, args->by, args->scenario);
             core::ReachMatrix matrix = source(scenario, posture,
                                               args->by == "group" ? core::MatrixGrouping::Group
                                                                   : core::MatrixGrouping::Segment);

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "core/input-error.h"
+#include "core/limits.h"
 #include "core/scenario-reader.h"
 #include "reports/verify-output.h"
 #include "verifier/intent-verifier.h"
@@ -7,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 namespace segproof
 {
@@ -20,8 +23,34 @@ struct VerifyArguments
     std::string scenario;
     std::string posture = "all";
     std::string json;
-    double timeoutSeconds = 600;
+    std::string timeout = "600";
 };
+
+/// --timeout in seconds, from 1 ms to Limits::kMaxSolverTimeout_s (Z3 takes whole ms in an
+/// unsigned int); throws InputError otherwise.
+double
+TimeoutSeconds(const std::string& text)
+{
+    double seconds = 0;
+    std::size_t used = 0;
+    try
+    {
+        seconds = std::stod(text, &used);
+    }
+    catch (const std::exception&)
+    {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || !(seconds >= 0.001) ||
+        seconds > core::Limits::kMaxSolverTimeout_s)
+    {
+        throw core::InputError(core::SourceLocation{"--timeout", 0, 0},
+                               "'--timeout' must be a number of seconds from 0.001 to 86400 (a "
+                               "day; the limit; see docs/limits.md), got '" +
+                                   text + "'");
+    }
+    return seconds;
+}
 
 } // namespace
 
@@ -39,15 +68,16 @@ RegisterVerify(CLI::App& app, int& exitCode)
     command->add_option("--json", args->json,
                         "Also write the results as JSON to this file (one object per posture, "
                         "one per line)");
-    command->add_option("--timeout", args->timeoutSeconds, "Solver time per intent, in seconds")
-        ->check(CLI::PositiveNumber);
+    command->add_option("--timeout", args->timeout,
+                        "Solver time per intent, in seconds (default 600, at most 86400)");
     command->callback(
         [args, &exitCode]
         {
+            const double timeoutSeconds = TimeoutSeconds(args->timeout);
             core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             std::vector<core::Posture> postures = ResolvePostures(scenario, args->posture);
             verifier::VerifyOptions options;
-            options.timeoutMs = static_cast<unsigned>(args->timeoutSeconds * 1000);
+            options.timeoutMs = static_cast<unsigned>(timeoutSeconds * 1000 + 0.5);
             verifier::IntentVerifier verifier(scenario, options);
             std::string json;
             exitCode = kExitOk;

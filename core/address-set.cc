@@ -1,6 +1,7 @@
 #include "address-set.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace segproof
 {
@@ -89,10 +90,29 @@ AddressSet::Size() const
 }
 
 AddressSet
+AddressSet::FromRanges(std::vector<AddressRange> ranges)
+{
+    std::sort(ranges.begin(), ranges.end());
+    AddressSet set;
+    set.m_ranges.reserve(ranges.size());
+    for (const auto& r : ranges)
+    {
+        set.Add(r.first, r.last); // ascending: appends to, or merges with, the last range
+    }
+    return set;
+}
+
+AddressSet
 AddressSet::Union(const AddressSet& other) const
 {
-    AddressSet result = *this;
-    for (const auto& r : other.m_ranges)
+    // A merge, not an Add per range: interleaved sets would make that quadratic.
+    std::vector<AddressRange> merged;
+    merged.reserve(m_ranges.size() + other.m_ranges.size());
+    std::merge(m_ranges.begin(), m_ranges.end(), other.m_ranges.begin(), other.m_ranges.end(),
+               std::back_inserter(merged));
+    AddressSet result;
+    result.m_ranges.reserve(merged.size());
+    for (const auto& r : merged)
     {
         result.Add(r.first, r.last);
     }

@@ -41,6 +41,9 @@ public:
     static AddressSet Single(Ipv4Address address);
     /// Every address of a prefix.
     static AddressSet FromCidr(const Cidr& cidr);
+    /// Every address of the ranges, in any order and overlapping or not; O(n log n), where
+    /// adding them one by one out of order costs O(n^2).
+    static AddressSet FromRanges(std::vector<AddressRange> ranges);
 
     /// Adds [first, last] to the set.
     void Add(Ipv4Address first, Ipv4Address last);

@@ -493,6 +493,7 @@ private:
         if (group != nullptr || name == "any")
         {
             const auto& all = m_estate.Machines();
+            m_context.Count(all.size(), item); // every machine is looked at
             for (Index m = 0; m < static_cast<Index>(all.size()); ++m)
             {
                 if (group == nullptr || group->addresses.Contains(all[m].ip))
@@ -508,6 +509,7 @@ private:
             m_context.Error(item, expansion.error);
             return false;
         }
+        m_context.Count(expansion.names.size(), item);
         for (const auto& each : expansion.names)
         {
             Index m = m_estate.FindMachine(each);

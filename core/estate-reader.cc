@@ -33,6 +33,29 @@ DefaultDesktopListens()
     return set;
 }
 
+/// Where no machine can have an address: the simulator gives no node one there (and builds its
+/// own links in 240.0.0.0/4), and probe finds no address to send from.
+const std::vector<std::pair<Cidr, std::string>> kReservedBlocks = {
+    {Cidr{0x00000000u, 8}, "this network"},
+    {Cidr{0x7f000000u, 8}, "loopback"},
+    {Cidr{0xe0000000u, 4}, "multicast"},
+    {Cidr{0xf0000000u, 4}, "reserved"},
+};
+
+/// The reserved block `cidr` overlaps, as "0.0.0.0/8 (this network)"; empty when none.
+std::string
+ReservedBlockOverlapping(const Cidr& cidr)
+{
+    for (const auto& [block, name] : kReservedBlocks)
+    {
+        if (block.Overlaps(cidr))
+        {
+            return block.ToString() + " (" + name + ")";
+        }
+    }
+    return "";
+}
+
 /// The raw reading of one machine entry before addresses are assigned.
 struct PendingMachine
 {
@@ -88,6 +111,7 @@ private:
             m_context.Error(list, what + " must be a list, got " + YamlKindName(list));
             return;
         }
+        m_context.Count(list.size(), list);
         for (const auto& item : list)
         {
             read(item);
@@ -96,6 +120,7 @@ private:
 
     void ReadSegments(const YAML::Node& list)
     {
+        StopPast(list, Limits::kMaxSegments, "segments");
         ForEachListItem(
             list, "'segments'",
             [this](const YAML::Node& item)
@@ -129,6 +154,15 @@ private:
                 {
                     return;
                 }
+                std::string reserved = usable ? ReservedBlockOverlapping(segment.cidr) : "";
+                if (!reserved.empty())
+                {
+                    m_context.Error(item["cidr"], "segment '" + segment.name + "' (" +
+                                                      segment.cidr.ToString() + ") overlaps " +
+                                                      reserved +
+                                                      ", where no machine can have an address");
+                    usable = false;
+                }
                 if (!usable)
                 {
                     m_unusableSegments.insert(segment.name);
@@ -151,30 +185,37 @@ private:
 
     void ReadHosts(const YAML::Node& list)
     {
-        ForEachListItem(list, "'hosts'",
-                        [this](const YAML::Node& item)
-                        {
-                            if (!m_context.CheckMap(item, "a host", {"name"}) ||
-                                !m_context.Require(item, "a host", {"name"}))
-                            {
-                                return;
-                            }
-                            auto pattern = m_context.String(item, "name");
-                            if (!pattern)
-                            {
-                                return;
-                            }
-                            std::vector<std::string> names = Expand(*pattern, item["name"]);
-                            std::vector<bool> claimed =
-                                ClaimNames(m_hostNames, names, item["name"], "host");
-                            for (std::size_t i = 0; i < names.size(); ++i)
-                            {
-                                if (claimed[i])
-                                {
-                                    m_hosts.push_back(Host{names[i], m_context.Location(item)});
-                                }
-                            }
-                        });
+        ForEachListItem(
+            list, "'hosts'",
+            [this](const YAML::Node& item)
+            {
+                if (!m_context.CheckMap(item, "a host", {"name"}) ||
+                    !m_context.Require(item, "a host", {"name"}))
+                {
+                    return;
+                }
+                auto pattern = m_context.String(item, "name");
+                if (!pattern)
+                {
+                    return;
+                }
+                std::vector<std::string> names = Expand(*pattern, item["name"]);
+                if (m_hosts.size() + names.size() > Limits::kMaxHosts)
+                {
+                    m_context.Error(item["name"], "the estate would hold more than " +
+                                                      std::to_string(Limits::kMaxHosts) +
+                                                      " hosts (the limit; see docs/limits.md)");
+                    throw ReadingStopped{};
+                }
+                std::vector<bool> claimed = ClaimNames(m_hostNames, names, item["name"], "host");
+                for (std::size_t i = 0; i < names.size(); ++i)
+                {
+                    if (claimed[i])
+                    {
+                        m_hosts.push_back(Host{names[i], m_context.Location(item)});
+                    }
+                }
+            });
     }
 
     void ReadMachines(const YAML::Node& list)
@@ -268,6 +309,9 @@ private:
                                               " machines (the limit; see docs/limits.md)");
             return;
         }
+        // Each machine of a range gets its own copy of the entry's tags and services.
+        m_context.Count(names.size() * (prototype.tags.size() + prototype.listens.entries.size()),
+                        item);
         std::vector<bool> claimed = ClaimNames(m_machineNames, names, item["name"], "machine");
         for (std::size_t i = 0; i < names.size(); ++i)
         {
@@ -345,6 +389,7 @@ private:
 
     void ReadExternals(const YAML::Node& list)
     {
+        StopPast(list, Limits::kMaxExternals, "external addresses");
         ForEachListItem(
             list, "'external'",
             [this](const YAML::Node& item)
@@ -371,6 +416,14 @@ private:
                     return;
                 }
                 external.ip = *ip;
+                std::string reserved = ReservedBlockOverlapping(Cidr{*ip, 32});
+                if (!reserved.empty())
+                {
+                    m_context.Error(item["ip"], "external address '" + external.name + "' (" +
+                                                    *ipText + ") lies in " + reserved +
+                                                    ", where no machine can have an address");
+                    return;
+                }
                 for (const auto& segment : m_segments)
                 {
                     if (segment.cidr.Contains(*ip))
@@ -513,7 +566,21 @@ private:
         {
             m_context.Error(node, expansion.error);
         }
+        m_context.Count(expansion.names.size(), node);
         return expansion.names;
+    }
+
+    /// A list longer than `limit` ends the reading with one error, rather than one for every
+    /// name that its missing entries would leave dangling.
+    void StopPast(const YAML::Node& list, std::size_t limit, const std::string& what)
+    {
+        if (list && list.IsSequence() && list.size() > limit)
+        {
+            m_context.Error(list, "the estate has " + std::to_string(list.size()) + " " + what +
+                                      ", more than " + std::to_string(limit) +
+                                      " (the limit; see docs/limits.md)");
+            throw ReadingStopped{};
+        }
     }
 
     bool ClaimName(std::map<std::string, SourceLocation>& names, const std::string& name,
@@ -586,16 +653,18 @@ private:
         return std::string("aeiou").find(noun.front()) == std::string::npos ? "a" : "an";
     }
 
-    Index FindSegment(const std::string& name) const
+    Index FindSegment(const std::string& name)
     {
-        for (Index i = 0; i < static_cast<Index>(m_segments.size()); ++i)
+        if (m_segmentIndex.size() != m_segments.size())
         {
-            if (m_segments[i].name == name)
+            m_segmentIndex.clear();
+            for (Index i = 0; i < static_cast<Index>(m_segments.size()); ++i)
             {
-                return i;
+                m_segmentIndex.emplace(m_segments[i].name, i);
             }
         }
-        return kNone;
+        auto it = m_segmentIndex.find(name);
+        return it == m_segmentIndex.end() ? kNone : it->second;
     }
 
     Index FindHost(const std::string& name)
@@ -644,6 +713,7 @@ private:
     std::map<std::string, SourceLocation> m_externalNames;
     std::set<std::string> m_unusableSegments;
     std::unordered_map<std::string, Index> m_hostIndex;
+    std::unordered_map<std::string, Index> m_segmentIndex;
     std::map<std::vector<Index>, std::size_t> m_nextHostSlot; ///< round-robin per host list
     std::unordered_map<Ipv4Address, std::string> m_usedIps;
     std::unordered_map<Ipv4Address, std::string> m_externalIps;

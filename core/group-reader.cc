@@ -4,7 +4,10 @@
 #include "limits.h"
 #include "name-suggestion.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 namespace segproof
 {
@@ -34,6 +37,13 @@ public:
         if (!m_context.CheckNameMap(node, "'groups'") && !node.IsMap())
         {
             return groups;
+        }
+        if (node.size() > Limits::kMaxGroups)
+        {
+            m_context.Error(node, "'groups' defines " + std::to_string(node.size()) +
+                                      " groups, more than " + std::to_string(Limits::kMaxGroups) +
+                                      " (the limit; see docs/limits.md)");
+            throw ReadingStopped{};
         }
         for (const auto& entry : node)
         {
@@ -83,9 +93,12 @@ private:
         State state = State::Unvisited;
         AddressSet addresses;
         std::string text;
+        std::size_t depth = 0; ///< group references on its longest chain down
     };
 
     /// Resolves a group by name; `stack` holds the groups being resolved (cycle detection).
+    /// Resolved groups are remembered, so nesting is measured as each group's depth, whatever
+    /// order the file defines the groups in.
     const AddressSet* Resolve(const std::string& name, std::vector<std::string>& stack)
     {
         Definition& d = m_definitions.at(name);
@@ -109,11 +122,11 @@ private:
                             "group '" + name + "' is defined in terms of itself: " + cycle + name);
             return nullptr;
         }
-        if (stack.size() >= Limits::kMaxGroupDepth)
+        if (stack.size() > Limits::kMaxGroupDepth)
         {
-            m_context.Error(d.key, "group '" + name + "' is nested more than " +
-                                       std::to_string(Limits::kMaxGroupDepth) +
-                                       " levels deep (the limit; see docs/limits.md)");
+            // A chain written outermost first (one written innermost first is resolved a level
+            // at a time): the group the chain starts from is nested too deep.
+            ReportTooDeep(stack.front());
             return nullptr;
         }
         d.state = State::Visiting;
@@ -121,7 +134,24 @@ private:
         d.addresses = Evaluate(d, stack);
         stack.pop_back();
         d.state = State::Done;
+        if (d.depth > Limits::kMaxGroupDepth)
+        {
+            ReportTooDeep(name);
+            d.addresses = AddressSet();
+            d.depth = 0;
+        }
         return &d.addresses;
+    }
+
+    void ReportTooDeep(const std::string& name)
+    {
+        if (m_tooDeep.insert(name).second)
+        {
+            m_context.Error(m_definitions.at(name).key,
+                            "group '" + name + "' is nested more than " +
+                                std::to_string(Limits::kMaxGroupDepth) +
+                                " levels deep (the limit; see docs/limits.md)");
+        }
     }
 
     AddressSet Evaluate(Definition& d, std::vector<std::string>& stack)
@@ -173,17 +203,14 @@ private:
         }
         else if (selector == "any")
         {
-            for (const auto& item : items)
-            {
-                result = result.Union(Reference(item, stack));
-            }
+            result = UnionOf(items, d, stack);
         }
         else
         {
             result = AddressSet::All();
             for (const auto& item : items)
             {
-                result = result.Intersect(Reference(item, stack));
+                result = result.Intersect(Reference(item, d, stack));
             }
             if (items.empty())
             {
@@ -194,61 +221,93 @@ private:
         {
             std::vector<YAML::Node> excluded = m_context.StringList(d.body, "except");
             d.text += " except " + Join(excluded);
-            for (const auto& item : excluded)
-            {
-                result = result.Subtract(Reference(item, stack));
-            }
+            result = result.Subtract(UnionOf(excluded, d, stack));
         }
         return result;
     }
 
-    AddressSet Reference(const YAML::Node& item, std::vector<std::string>& stack)
+    /// The union of the groups named by `items`, built at once (a union per item would cost
+    /// the square of their size).
+    AddressSet UnionOf(const std::vector<YAML::Node>& items, Definition& d,
+                       std::vector<std::string>& stack)
     {
+        std::vector<AddressRange> ranges;
+        for (const auto& item : items)
+        {
+            const AddressSet& set = Reference(item, d, stack);
+            ranges.insert(ranges.end(), set.Ranges().begin(), set.Ranges().end());
+        }
+        return AddressSet::FromRanges(std::move(ranges));
+    }
+
+    /// The addresses of the group named by `item` in the definition of `d`.
+    const AddressSet& Reference(const YAML::Node& item, Definition& d,
+                                std::vector<std::string>& stack)
+    {
+        static const AddressSet kEmpty;
+        static const AddressSet kAll = AddressSet::All();
         const std::string& name = item.Scalar();
         if (name == "any")
         {
-            return AddressSet::All();
+            return kAll;
         }
         if (m_definitions.count(name) == 0)
         {
             m_context.Error(item, "unknown group '" + name + "'" + DidYouMean(name, m_names));
-            return AddressSet();
+            return kEmpty;
         }
         const AddressSet* resolved = Resolve(name, stack);
-        return resolved ? *resolved : AddressSet();
+        if (resolved == nullptr)
+        {
+            return kEmpty;
+        }
+        d.depth = std::max(d.depth, m_definitions.at(name).depth + 1);
+        m_context.Count(resolved->Ranges().size(), item);
+        return *resolved;
     }
 
     AddressSet ByTag(const std::vector<YAML::Node>& items)
     {
-        AddressSet result;
-        for (const auto& item : items)
+        if (!m_byTagBuilt)
         {
+            // One pass over the machines for every group, not one per group.
+            m_byTagBuilt = true;
             for (const auto& m : m_estate.Machines())
             {
-                if (m.HasTag(item.Scalar()))
+                for (const auto& tag : m.tags)
                 {
-                    result.Add(m.ip);
+                    m_byTag[tag].push_back({m.ip, m.ip});
                 }
             }
         }
-        return result;
+        std::vector<AddressRange> ranges;
+        for (const auto& item : items)
+        {
+            auto tagged = m_byTag.find(item.Scalar());
+            if (tagged != m_byTag.end())
+            {
+                m_context.Count(tagged->second.size(), item);
+                ranges.insert(ranges.end(), tagged->second.begin(), tagged->second.end());
+            }
+        }
+        return AddressSet::FromRanges(std::move(ranges));
     }
 
     AddressSet BySegment(const std::vector<YAML::Node>& items)
     {
-        AddressSet result;
+        std::vector<AddressRange> ranges;
         for (const auto& item : items)
         {
-            Index segment = kNone;
-            std::vector<std::string> names;
-            for (Index s = 0; s < static_cast<Index>(m_estate.Segments().size()); ++s)
+            if (m_segmentNames.empty())
             {
-                names.push_back(m_estate.Segments()[s].name);
-                if (names.back() == item.Scalar())
+                for (Index s = 0; s < static_cast<Index>(m_estate.Segments().size()); ++s)
                 {
-                    segment = s;
+                    m_segmentNames.push_back(m_estate.Segments()[static_cast<std::size_t>(s)].name);
+                    m_segmentIndex.emplace(m_segmentNames.back(), s);
                 }
             }
+            auto found = m_segmentIndex.find(item.Scalar());
+            Index segment = found == m_segmentIndex.end() ? kNone : found->second;
             if (segment == kNone && m_gaps.segments.count(item.Scalar()) != 0)
             {
                 continue; // defined, but its CIDR is wrong: reported there
@@ -256,23 +315,30 @@ private:
             if (segment == kNone)
             {
                 m_context.Error(item, "unknown segment '" + item.Scalar() + "'" +
-                                          DidYouMean(item.Scalar(), names));
+                                          DidYouMean(item.Scalar(), m_segmentNames));
                 continue;
             }
-            for (const auto& m : m_estate.Machines())
+            if (m_bySegment.empty())
             {
-                if (m.segment == segment)
+                m_bySegment.resize(m_estate.Segments().size());
+                for (const auto& m : m_estate.Machines())
                 {
-                    result.Add(m.ip);
+                    if (m.segment != kNone)
+                    {
+                        m_bySegment[static_cast<std::size_t>(m.segment)].push_back({m.ip, m.ip});
+                    }
                 }
             }
+            const auto& inSegment = m_bySegment[static_cast<std::size_t>(segment)];
+            m_context.Count(inSegment.size(), item);
+            ranges.insert(ranges.end(), inSegment.begin(), inSegment.end());
         }
-        return result;
+        return AddressSet::FromRanges(std::move(ranges));
     }
 
     AddressSet ByCidr(const std::vector<YAML::Node>& items)
     {
-        AddressSet result;
+        std::vector<AddressRange> ranges;
         for (const auto& item : items)
         {
             CidrParse parsed = ParseCidr(item.Scalar());
@@ -281,14 +347,14 @@ private:
                 m_context.Error(item, parsed.error);
                 continue;
             }
-            result = result.Union(AddressSet::FromCidr(*parsed.cidr));
+            ranges.push_back({parsed.cidr->First(), parsed.cidr->Last()});
         }
-        return result;
+        return AddressSet::FromRanges(std::move(ranges));
     }
 
     AddressSet ByMachines(const std::vector<YAML::Node>& items)
     {
-        AddressSet result;
+        std::vector<AddressRange> ranges;
         for (const auto& item : items)
         {
             BracketExpansion names = ExpandBracketRange(item.Scalar(), Limits::kMaxRangeExpansion);
@@ -297,17 +363,20 @@ private:
                 m_context.Error(item, names.error);
                 continue;
             }
+            m_context.Count(names.names.size(), item);
             for (const auto& name : names.names)
             {
                 Index m = m_estate.FindMachine(name);
                 Index e = m_estate.FindExternal(name);
                 if (m != kNone)
                 {
-                    result.Add(m_estate.Machines()[m].ip);
+                    Ipv4Address ip = m_estate.Machines()[m].ip;
+                    ranges.push_back({ip, ip});
                 }
                 else if (e != kNone)
                 {
-                    result.Add(m_estate.Externals()[e].ip);
+                    Ipv4Address ip = m_estate.Externals()[e].ip;
+                    ranges.push_back({ip, ip});
                 }
                 else
                 {
@@ -316,7 +385,7 @@ private:
                 }
             }
         }
-        return result;
+        return AddressSet::FromRanges(std::move(ranges));
     }
 
     std::string MachineHint(const std::string& name)
@@ -352,6 +421,12 @@ private:
     std::vector<std::string> m_order;
     std::vector<std::string> m_names;
     std::vector<std::string> m_machineNames;
+    std::vector<std::string> m_segmentNames;
+    std::unordered_map<std::string, Index> m_segmentIndex;
+    std::set<std::string> m_tooDeep; ///< groups reported as nested too deep
+    std::unordered_map<std::string, std::vector<AddressRange>> m_byTag;
+    bool m_byTagBuilt = false;
+    std::vector<std::vector<AddressRange>> m_bySegment;
 };
 
 } // namespace

@@ -7,6 +7,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 namespace segproof
 {
@@ -49,6 +52,80 @@ ReadInputFile(const std::string& path, const std::string& what)
         }
     }
     return text;
+}
+
+namespace
+{
+
+/// Counts the values of a YAML stream and stops it past the limit.
+class ValueCounter : public YAML::EventHandler
+{
+public:
+    /// Thrown when the limit is passed, with where.
+    struct TooMany
+    {
+        YAML::Mark mark;
+    };
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { Count(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { Count(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  const std::string&) override
+    {
+        Count(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override
+    {
+        Count(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                    YAML::EmitterStyle::value) override
+    {
+        Count(mark);
+    }
+    void OnMapEnd() override {}
+
+private:
+    void Count(const YAML::Mark& mark)
+    {
+        if (++m_values > Limits::kMaxYamlValues)
+        {
+            throw TooMany{mark};
+        }
+    }
+
+    std::size_t m_values = 0;
+};
+
+} // namespace
+
+void
+CheckYamlValueCount(const std::string& text, const std::string& file)
+{
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    ValueCounter counter;
+    try
+    {
+        while (parser.HandleNextDocument(counter))
+        {
+        }
+    }
+    catch (const ValueCounter::TooMany& tooMany)
+    {
+        throw InputError(SourceLocation{file, tooMany.mark.line + 1, tooMany.mark.column + 1},
+                         "the file holds more than " + std::to_string(Limits::kMaxYamlValues) +
+                             " values (scalars, lists and maps; the limit; see "
+                             "docs/limits.md)");
+    }
+    catch (const YAML::Exception&)
+    {
+        // A syntax error: the caller's own parse reports it, with its explanations.
+    }
 }
 
 } // namespace core

@@ -15,6 +15,13 @@ namespace core
 /// "cannot open the file (reason)", or "the file is larger than N bytes".
 std::string ReadInputFile(const std::string& path, const std::string& what);
 
+/// Checks that the YAML (or JSON) `text` holds at most Limits::kMaxYamlValues values (scalars,
+/// lists, maps, aliases), by a streaming parse that builds nothing and stops at the limit:
+/// yaml-cpp's document tree takes some 500 bytes a value, so 64 MiB of `[1,1,1,...]` would
+/// need 15 GB. Throws InputError at FILE:LINE:COL of the first value past the limit. A syntax
+/// error is left to the caller's own parse, which explains it.
+void CheckYamlValueCount(const std::string& text, const std::string& file);
+
 } // namespace core
 } // namespace segproof
 

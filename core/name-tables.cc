@@ -1,5 +1,6 @@
 #include "name-tables.h"
 
+#include "limits.h"
 #include "name-suggestion.h"
 
 namespace segproof
@@ -22,6 +23,13 @@ NameTables::ReadServices(const YAML::Node& node)
     if (!m_context.CheckNameMap(node, "'services'") && !node.IsMap())
     {
         return services;
+    }
+    if (node.size() > Limits::kMaxServices)
+    {
+        m_context.Error(node, "'services' defines " + std::to_string(node.size()) +
+                                  " services, more than " + std::to_string(Limits::kMaxServices) +
+                                  " (the limit; see docs/limits.md)");
+        throw ReadingStopped{};
     }
     for (const auto& entry : node)
     {
@@ -69,12 +77,12 @@ NameTables::SetGroups(const std::vector<Group>& groups)
 }
 
 bool
-NameTables::ResolveGroupName(const YAML::Node& item, AddressSet& into)
+NameTables::ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& into)
 {
     const std::string& name = item.Scalar();
     if (name == "any")
     {
-        into = AddressSet::All();
+        into.push_back({0, 0xffffffffu});
         return true;
     }
     auto it = m_groups.find(name);
@@ -83,7 +91,10 @@ NameTables::ResolveGroupName(const YAML::Node& item, AddressSet& into)
         m_context.Error(item, "unknown group '" + name + "'" + DidYouMean(name, m_groupNames));
         return false;
     }
-    into = into.Union(it->second);
+    // Each use copies the group's addresses: count them, or a big group named in every rule
+    // would outgrow memory.
+    m_context.Count(it->second.Ranges().size(), item);
+    into.insert(into.end(), it->second.Ranges().begin(), it->second.Ranges().end());
     return true;
 }
 
@@ -91,6 +102,7 @@ AddressRef
 NameTables::ResolveAddresses(const YAML::Node& node, const std::string& what)
 {
     AddressRef ref;
+    std::vector<AddressRange> ranges; // one set built at the end: a union per item is quadratic
     for (const auto& item : m_context.ScalarOrList(node, what))
     {
         const std::string& text = item.Scalar();
@@ -103,16 +115,17 @@ NameTables::ResolveAddresses(const YAML::Node& node, const std::string& what)
                 m_context.Error(item, parsed.error);
                 continue;
             }
-            ref.addresses = ref.addresses.Union(AddressSet::FromCidr(*parsed.cidr));
+            ranges.push_back({parsed.cidr->First(), parsed.cidr->Last()});
             continue;
         }
         if (auto ip = ParseIpv4(text))
         {
-            ref.addresses.Add(*ip);
+            ranges.push_back({*ip, *ip});
             continue;
         }
-        ResolveGroupName(item, ref.addresses);
+        ResolveGroupName(item, ranges);
     }
+    ref.addresses = AddressSet::FromRanges(std::move(ranges));
     return ref;
 }
 
@@ -120,11 +133,13 @@ AddressRef
 NameTables::ResolveGroups(const YAML::Node& node, const std::string& what)
 {
     AddressRef ref;
+    std::vector<AddressRange> ranges;
     for (const auto& item : m_context.ScalarOrList(node, what))
     {
         ref.written.push_back(item.Scalar());
-        ResolveGroupName(item, ref.addresses);
+        ResolveGroupName(item, ranges);
     }
+    ref.addresses = AddressSet::FromRanges(std::move(ranges));
     return ref;
 }
 
@@ -144,6 +159,7 @@ NameTables::ResolveServices(const YAML::Node& node, const std::string& what)
         auto named = m_services.find(text);
         if (named != m_services.end())
         {
+            m_context.Count(named->second.size(), item);
             set.entries.insert(set.entries.end(), named->second.begin(), named->second.end());
             continue;
         }

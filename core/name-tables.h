@@ -36,7 +36,7 @@ public:
     ServiceSet ResolveServices(const YAML::Node& node, const std::string& what);
 
 private:
-    bool ResolveGroupName(const YAML::Node& item, AddressSet& into);
+    bool ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& into);
 
     YamlContext& m_context;
     std::map<std::string, std::vector<ServiceEntry>> m_services;

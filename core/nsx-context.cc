@@ -1,5 +1,7 @@
 #include "nsx-context.h"
 
+#include "limits.h"
+
 #include <algorithm>
 #include <map>
 
@@ -125,7 +127,23 @@ NsxContext::Error(const YAML::Node& node, const std::string& message)
 void
 NsxContext::Warn(const YAML::Node& node, const std::string& message)
 {
-    m_warnings.push_back(Diagnostic{Location(node), message});
+    if (m_warnings.size() < Limits::kMaxErrors)
+    {
+        m_warnings.push_back(Diagnostic{Location(node), message});
+    }
+    else if (m_warnings.size() == Limits::kMaxErrors)
+    {
+        m_warnings.push_back(
+            Diagnostic{SourceLocation{File(), 0, 0}, "more warnings not shown (at most " +
+                                                         std::to_string(Limits::kMaxErrors) +
+                                                         " are; see docs/limits.md)"});
+    }
+}
+
+void
+NsxContext::Count(std::size_t values, const YAML::Node& node)
+{
+    m_yaml.Count(values, node);
 }
 
 void
@@ -300,6 +318,7 @@ NsxContext::List(const YAML::Node& object, const std::string& key, const std::st
         Error(value, "'" + key + "' must be a list, got " + JsonKind(value) + InWhere(where));
         return items;
     }
+    Count(value.size(), value);
     for (const auto& element : value)
     {
         items.push_back(element);

@@ -30,8 +30,11 @@ public:
     SourceLocation Location(const YAML::Node& node) const { return m_yaml.Location(node); }
     /// Records an error at the node.
     void Error(const YAML::Node& node, const std::string& message);
-    /// Records a warning (the import goes on) at the node.
+    /// Records a warning (the import goes on) at the node; past Limits::kMaxErrors of them,
+    /// one last saying that more are not shown.
     void Warn(const YAML::Node& node, const std::string& message);
+    /// Counts values read at the node against Limits::kMaxValuesRead (YamlContext::Count).
+    void Count(std::size_t values, const YAML::Node& node);
     /// Records "unsupported NSX feature: FIELD = VALUE (in WHERE)", with ": WHY" when given.
     void Refuse(const YAML::Node& at, const std::string& field, const std::string& value,
                 const std::string& where, const std::string& why = "");

@@ -1,5 +1,6 @@
 #include "nsx-document.h"
 
+#include "limits.h"
 #include "name-suggestion.h"
 
 #include <algorithm>
@@ -281,6 +282,7 @@ private:
 
     void ReadGroup(const YAML::Node& node, const std::string& domainPath)
     {
+        StopPast(m_document.groups.size(), Limits::kMaxGroups, "groups", node);
         auto object = Identify(node, "Group", domainPath, "groups");
         if (object)
         {
@@ -288,8 +290,22 @@ private:
         }
     }
 
+    /// One error, and the end of the reading, when the export defines more than `limit`
+    /// objects of a kind (`count` so far, `node` the next).
+    void StopPast(std::size_t count, std::size_t limit, const std::string& kind,
+                  const YAML::Node& node)
+    {
+        if (count >= limit)
+        {
+            m_context.Error(node, "the export defines more than " + std::to_string(limit) + " " +
+                                      kind + " (the limit; see docs/limits.md)");
+            throw ReadingStopped{};
+        }
+    }
+
     void ReadService(const YAML::Node& node, const std::string& parentPath)
     {
+        StopPast(m_document.services.size(), Limits::kMaxServices, "services", node);
         auto object = Identify(node, "Service", parentPath, "services");
         if (!object)
         {

@@ -162,6 +162,7 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
     Endpoints scope;
     auto items = m_context.List(object, "scope", where);
     scope.any = true;
+    std::vector<AddressRange> ranges; // one set built at the end: a union per item is quadratic
     for (const auto& element : items)
     {
         if (!element.IsScalar())
@@ -205,8 +206,11 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
             continue;
         }
         scope.ref.written.push_back(m_groups.Name(text));
-        scope.ref.addresses = scope.ref.addresses.Union(members->addresses);
+        m_context.Count(members->addresses.Ranges().size(), element);
+        ranges.insert(ranges.end(), members->addresses.Ranges().begin(),
+                      members->addresses.Ranges().end());
     }
+    scope.ref.addresses = AddressSet::FromRanges(std::move(ranges));
     if (scope.any)
     {
         scope.ref = AddressRef();
@@ -222,6 +226,7 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
     auto items = m_context.List(rule, key, where);
     // NSX reads a missing or empty list as ANY.
     endpoints.any = items.empty();
+    std::vector<AddressRange> ranges; // one set built at the end: a union per item is quadratic
     for (const auto& element : items)
     {
         if (!element.IsScalar())
@@ -252,7 +257,9 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
                 continue;
             }
             endpoints.ref.written.push_back(m_groups.Name(text));
-            endpoints.ref.addresses = endpoints.ref.addresses.Union(members->addresses);
+            m_context.Count(members->addresses.Ranges().size(), element);
+            ranges.insert(ranges.end(), members->addresses.Ranges().begin(),
+                          members->addresses.Ranges().end());
             continue;
         }
         NsxAddressParse parse = ParseNsxAddress(text);
@@ -277,9 +284,10 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
         else
         {
             endpoints.ref.written.push_back(text);
-            endpoints.ref.addresses.Add(parse.range->first, parse.range->last);
+            ranges.push_back({parse.range->first, parse.range->last});
         }
     }
+    endpoints.ref.addresses = AddressSet::FromRanges(std::move(ranges));
     if (endpoints.any)
     {
         endpoints.ref.written = {"any"};
@@ -342,6 +350,7 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
             continue;
         }
         services.written.push_back(m_services.Name(text));
+        m_context.Count(entries->size(), element); // each rule gets its own copy
         services.entries.insert(services.entries.end(), entries->begin(), entries->end());
     }
     if (listedAny && !inline_.empty())
@@ -516,6 +525,7 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
     ok = ok && scope.ok;
     if (!policy.scope.written.empty())
     {
+        m_context.Count(policy.scope.addresses.Ranges().size(), node); // copied to each rule
         // NSX API (SecurityPolicy.scope): the policy's scope takes precedence over the rule's.
         if (!scope.any && scope.ok)
         {

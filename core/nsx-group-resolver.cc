@@ -28,23 +28,40 @@ Lower(std::string text)
     return text;
 }
 
+/// A condition's operator, read once rather than compared as text for every VM.
+enum class Operator
+{
+    Equals,
+    Contains,
+    StartsWith,
+    EndsWith,
+};
+
+Operator
+ParseOperator(const std::string& op)
+{
+    return op == "CONTAINS"     ? Operator::Contains
+           : op == "STARTSWITH" ? Operator::StartsWith
+           : op == "ENDSWITH"   ? Operator::EndsWith
+                                : Operator::Equals;
+}
+
 /// EQUALS, CONTAINS, STARTSWITH or ENDSWITH on lower-cased text (NOTEQUALS is the negation of
 /// EQUALS, applied by the caller).
 bool
-Compare(const std::string& actual, const std::string& expected, const std::string& op)
+Compare(const std::string& actual, const std::string& expected, Operator op)
 {
-    if (op == "CONTAINS")
+    switch (op)
     {
+    case Operator::Contains:
         return actual.find(expected) != std::string::npos;
-    }
-    if (op == "STARTSWITH")
-    {
+    case Operator::StartsWith:
         return actual.compare(0, expected.size(), expected) == 0;
-    }
-    if (op == "ENDSWITH")
-    {
+    case Operator::EndsWith:
         return actual.size() >= expected.size() &&
                actual.compare(actual.size() - expected.size(), expected.size(), expected) == 0;
+    case Operator::Equals:
+        break;
     }
     return actual == expected;
 }
@@ -119,7 +136,7 @@ NsxGroupResolver::Resolve(const std::string& path, const YAML::Node& reference,
         }
         return nullptr;
     }
-    if (m_stack.size() >= Limits::kMaxGroupDepth)
+    if (m_stack.size() > Limits::kMaxGroupDepth)
     {
         m_context.Error(reference, "groups nest deeper than " +
                                        std::to_string(Limits::kMaxGroupDepth) +
@@ -131,6 +148,15 @@ NsxGroupResolver::Resolve(const std::string& path, const YAML::Node& reference,
     NsxGroupMembers members;
     bool ok = ReadGroup(found->second, members);
     m_stack.pop_back();
+    if (ok && members.depth > Limits::kMaxGroupDepth)
+    {
+        // Resolved groups are remembered, so a chain met innermost first never fills the
+        // stack above: measure each group's own depth as well.
+        m_context.Error(reference, "groups nest deeper than " +
+                                       std::to_string(Limits::kMaxGroupDepth) +
+                                       " levels (the limit; see docs/limits.md)" + InWhere(where));
+        ok = false;
+    }
     m_states[path] = ok ? State::Done : State::Failed;
     if (!ok)
     {
@@ -213,6 +239,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
     // list is the union of its AND-runs: [a, AND, b, OR, c] = (a ∩ b) ∪ c.
     bool ok = true;
     std::optional<NsxGroupMembers> run;
+    std::vector<AddressRange> unionOfRuns; // built at the end: a union per run is quadratic
     std::string conjunction;
     bool expectExpression = true;
     bool endsWithConjunction = false;
@@ -278,6 +305,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
             ok = false;
             continue;
         }
+        members.depth = std::max(members.depth, term.depth);
         if (run && conjunction == "AND")
         {
             run->addresses = run->addresses.Intersect(term.addresses);
@@ -286,7 +314,8 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
         }
         if (run)
         {
-            members.addresses = members.addresses.Union(run->addresses);
+            const auto& ranges = run->addresses.Ranges();
+            unionOfRuns.insert(unionOfRuns.end(), ranges.begin(), ranges.end());
             members.hasIpAddresses = members.hasIpAddresses || run->hasIpAddresses;
         }
         run = std::move(term);
@@ -299,9 +328,13 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
     }
     if (run)
     {
-        members.addresses = members.addresses.Union(run->addresses);
+        const auto& ranges = run->addresses.Ranges();
+        unionOfRuns.insert(unionOfRuns.end(), ranges.begin(), ranges.end());
         members.hasIpAddresses = members.hasIpAddresses || run->hasIpAddresses;
     }
+    const auto& before = members.addresses.Ranges();
+    unionOfRuns.insert(unionOfRuns.end(), before.begin(), before.end());
+    members.addresses = AddressSet::FromRanges(std::move(unionOfRuns));
     return ok;
 }
 
@@ -351,6 +384,15 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
                                {"member_type", "key", "operator", "value", "scope_operator"}))
     {
         return false;
+    }
+    // Each condition is checked against every VM.
+    if (++m_conditions > Limits::kMaxNsxConditions)
+    {
+        m_context.Error(condition, "the export's groups hold more than " +
+                                       std::to_string(Limits::kMaxNsxConditions) +
+                                       " conditions (the limit; see docs/limits.md)" +
+                                       InWhere(where));
+        throw ReadingStopped{};
     }
     bool ok = true;
     for (const char* field : {"member_type", "key", "operator", "value"})
@@ -402,7 +444,9 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
         return false;
     }
     const bool negate = *op == "NOTEQUALS";
-    const std::string compare = negate ? "EQUALS" : *op;
+    const Operator compare = ParseOperator(*op); // NOTEQUALS: EQUALS, negated
+    const bool byTag = *key == "Tag";
+    const bool byOs = *key == "OSName";
     // NSX evaluates conditions case-insensitively. A Tag value is "scope|tag"; without a scope
     // ("tag" or "|tag") any scope matches, and "scope|" matches any tag of that scope.
     std::string scope;
@@ -422,7 +466,7 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
     for (const auto& vm : Vms())
     {
         bool match = false;
-        if (*key == "Tag")
+        if (byTag)
         {
             for (const auto& [tagScope, tagValue] : vm.tags)
             {
@@ -436,7 +480,7 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
         }
         else
         {
-            match = Compare(*key == "OSName" ? vm.os : vm.name, wanted, compare);
+            match = Compare(byOs ? vm.os : vm.name, wanted, compare);
         }
         if (match != negate)
         {
@@ -445,6 +489,7 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
     }
     // AddressSet appends ascending addresses in constant time.
     std::sort(matches.begin(), matches.end());
+    m_context.Count(matches.size(), condition);
     for (Ipv4Address ip : matches)
     {
         members.addresses.Add(ip);
@@ -462,6 +507,7 @@ NsxGroupResolver::ReadIpAddresses(const YAML::Node& expression, const std::strin
     }
     bool ok = true;
     members.hasIpAddresses = true;
+    std::vector<AddressRange> ranges; // in any order: one set built at the end
     for (const auto& element : m_context.List(expression, "ip_addresses", where))
     {
         if (!element.IsScalar())
@@ -485,9 +531,12 @@ NsxGroupResolver::ReadIpAddresses(const YAML::Node& expression, const std::strin
         }
         else
         {
-            members.addresses.Add(parse.range->first, parse.range->last);
+            ranges.push_back({parse.range->first, parse.range->last});
         }
     }
+    const auto& before = members.addresses.Ranges();
+    ranges.insert(ranges.end(), before.begin(), before.end());
+    members.addresses = AddressSet::FromRanges(std::move(ranges));
     return ok;
 }
 
@@ -500,6 +549,7 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
         return false;
     }
     bool ok = true;
+    std::vector<AddressRange> ranges = members.addresses.Ranges();
     for (const auto& element : m_context.List(expression, "paths", where))
     {
         if (!element.IsScalar())
@@ -515,9 +565,13 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
             ok = false;
             continue;
         }
-        members.addresses = members.addresses.Union(inner->addresses);
+        m_context.Count(inner->addresses.Ranges().size(), element);
+        ranges.insert(ranges.end(), inner->addresses.Ranges().begin(),
+                      inner->addresses.Ranges().end());
         members.hasIpAddresses = members.hasIpAddresses || inner->hasIpAddresses;
+        members.depth = std::max(members.depth, inner->depth + 1);
     }
+    members.addresses = AddressSet::FromRanges(std::move(ranges));
     return ok;
 }
 

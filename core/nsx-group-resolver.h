@@ -23,6 +23,8 @@ struct NsxGroupMembers
     /// True when some addresses come from an IPAddressExpression (directly or through a nested
     /// group): such a group names addresses, not vNICs, so it cannot be a rule's scope.
     bool hasIpAddresses = false;
+    /// Groups on its longest chain of PathExpressions down (0: it names no group).
+    std::size_t depth = 0;
 };
 
 /// Resolves NSX groups to addresses against the estate's machines, on first use, memoised.
@@ -82,6 +84,7 @@ private:
     std::map<std::string, State> m_states;
     std::map<std::string, NsxGroupMembers> m_members;
     std::vector<std::string> m_stack; ///< groups being resolved, outermost first
+    std::size_t m_conditions = 0;     ///< Conditions read so far
 };
 
 } // namespace core

@@ -46,9 +46,9 @@ ExplainSyntaxError(const std::string& message)
     }
     if (message == "bad file")
     {
-        // yaml-cpp's answer to lists and objects nested some 500 levels deep.
-        return "JSON syntax error: yaml-cpp cannot read the document (it says \"bad file\", "
-               "which lists or objects nested hundreds of levels deep cause)";
+        // yaml-cpp's answer to lists and objects nested 500 levels deep.
+        return "JSON syntax error: lists and objects nest 500 levels deep here, more than the "
+               "JSON parser reads (the limit; see docs/limits.md)";
     }
     if (message == "end of map flow not found")
     {
@@ -67,6 +67,7 @@ ExplainSyntaxError(const std::string& message)
 NsxImport
 ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estate& estate)
 {
+    CheckYamlValueCount(text, fileName);
     YAML::Node root;
     try
     {
@@ -87,10 +88,15 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estat
     yaml.SetDocument(root);
     NsxContext context(yaml);
     NsxImport result;
+    std::optional<Diagnostic> stopNote;
     try
     {
         NsxDocument document = ReadNsxDocument(root, context);
         result.firewall = NsxFirewallBuilder(document, estate, context).Build();
+    }
+    catch (const ReadingStopped& stopped)
+    {
+        stopNote = stopped.note;
     }
     catch (const YAML::Exception& e)
     {
@@ -102,16 +108,25 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estat
     result.firewall.location = SourceLocation{fileName, 1, 1};
     if (result.firewall.rules.size() > Limits::kMaxRulesPerFirewall)
     {
-        yaml.Error(root, "the export has " + std::to_string(result.firewall.rules.size()) +
-                             " DFW rules, more than " +
-                             std::to_string(Limits::kMaxRulesPerFirewall) +
-                             " (the limit; see docs/limits.md)");
+        diagnostics.Add(yaml.Location(root), "the export has " +
+                                                 std::to_string(result.firewall.rules.size()) +
+                                                 " DFW rules, more than " +
+                                                 std::to_string(Limits::kMaxRulesPerFirewall) +
+                                                 " (the limit; see docs/limits.md)");
     }
     if (diagnostics.HasErrors())
     {
-        throw InputError(InFileOrder(diagnostics.Items()));
+        std::vector<Diagnostic> sorted = InFileOrder(diagnostics.Items());
+        if (stopNote)
+        {
+            sorted.push_back(*stopNote);
+        }
+        throw InputError(std::move(sorted));
     }
     result.warnings = InFileOrder(context.Warnings());
+    // "more warnings not shown" has no line: last, not first.
+    std::stable_partition(result.warnings.begin(), result.warnings.end(),
+                          [](const Diagnostic& d) { return d.location.line > 0; });
     return result;
 }
 

@@ -168,6 +168,7 @@ NsxServiceResolver::ReadPortEntry(const YAML::Node& entry, const std::string& wh
     {
         return false;
     }
+    m_context.Count(destination.size() * source.size(), entry); // an entry per pair
     for (const auto& d : destination)
     {
         for (const auto& s : source)

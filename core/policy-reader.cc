@@ -317,6 +317,13 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         context.Error(node, "'intents' must be a list, got " + YamlKindName(node));
         return intents;
     }
+    if (node.size() > Limits::kMaxIntents)
+    {
+        context.Error(node, "'intents' lists " + std::to_string(node.size()) +
+                                " intents, more than " + std::to_string(Limits::kMaxIntents) +
+                                " (the limit; see docs/limits.md)");
+        return intents;
+    }
     std::map<std::string, SourceLocation> ids;
     for (const auto& item : node)
     {

@@ -8,6 +8,7 @@
 #include "name-tables.h"
 #include "nsx-reader.h"
 #include "policy-reader.h"
+#include "service-classes.h"
 #include "yaml-context.h"
 
 #include <algorithm>
@@ -43,6 +44,11 @@ WrittenBefore(const Diagnostic& a, const Diagnostic& b)
            std::make_tuple(false, b.location.line, b.location.column);
 }
 
+/// Reads every section of the scenario into `parts`, in dependency order; may throw
+/// ReadingStopped (a limit that bounds the reading itself).
+void ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& context,
+                  NameTables& names, Scenario::Parts& parts);
+
 Scenario
 ReadDocument(const YAML::Node& root, const std::string& fileName)
 {
@@ -51,24 +57,63 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
     context.SetDocument(root);
     Scenario::Parts parts;
     parts.sourceFile = fileName;
-    if (!context.CheckMap(root, "the scenario",
-                          {"format", "name", "description", "estate", "groups", "services",
-                           "firewalls", "postures", "intents", "attack", "defence"}) &&
-        !root.IsMap())
-    {
-        diagnostics.ThrowIfAny();
-    }
-    context.Require(root, "the scenario", {"format", "name", "estate"});
-    parts.format = context.String(root, "format").value_or("");
-    if (root["format"] && parts.format != kFormat)
-    {
-        context.Error(root["format"], "'format' must be '" + std::string(kFormat) + "', got '" +
-                                          parts.format + "'");
-    }
-    parts.name = context.String(root, "name").value_or("");
-    parts.description = context.String(root, "description").value_or("");
-
     NameTables names(context);
+    std::optional<Diagnostic> stopNote;
+    try
+    {
+        if (!context.CheckMap(root, "the scenario",
+                              {"format", "name", "description", "estate", "groups", "services",
+                               "firewalls", "postures", "intents", "attack", "defence"}) &&
+            !root.IsMap())
+        {
+            diagnostics.ThrowIfAny();
+        }
+        context.Require(root, "the scenario", {"format", "name", "estate"});
+        parts.format = context.String(root, "format").value_or("");
+        if (root["format"] && parts.format != kFormat)
+        {
+            context.Error(root["format"], "'format' must be '" + std::string(kFormat) + "', got '" +
+                                              parts.format + "'");
+        }
+        parts.name = context.String(root, "name").value_or("");
+        parts.description = context.String(root, "description").value_or("");
+        ReadSections(root, fileName, context, names, parts);
+    }
+    catch (const ReadingStopped& stopped)
+    {
+        stopNote = stopped.note;
+    }
+    if (diagnostics.HasErrors())
+    {
+        // Sections are read in dependency order (services before the estate that listens on
+        // them); users read the file top to bottom, so report in file order.
+        std::vector<Diagnostic> sorted = diagnostics.Items();
+        std::stable_sort(sorted.begin(), sorted.end(), WrittenBefore);
+        if (stopNote)
+        {
+            sorted.push_back(*stopNote);
+        }
+        throw InputError(std::move(sorted));
+    }
+    Scenario scenario(std::move(parts));
+    // The analyses keep a bit set of service cells per rule: refuse a partition they cannot
+    // hold before any of them builds it (only an NSX export's source ports come near).
+    std::uint64_t cells = ServiceClassCount(scenario);
+    if (cells > Limits::kMaxServiceCells)
+    {
+        throw InputError(context.Location(root["firewalls"] ? root["firewalls"] : root),
+                         "the services, rules and listeners cut ports and protocols into " +
+                             std::to_string(cells) + " service cells, more than " +
+                             std::to_string(Limits::kMaxServiceCells) +
+                             " (the limit; see docs/limits.md)");
+    }
+    return scenario;
+}
+
+void
+ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& context,
+             NameTables& names, Scenario::Parts& parts)
+{
     parts.services = names.ReadServices(root["services"]);
     EstateGaps gaps;
     if (root["estate"])
@@ -115,15 +160,6 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
     parts.intents = ReadIntents(root["intents"], names, context);
     parts.attack = ReadAttack(root["attack"], parts.estate, parts.groups, context);
     parts.defence = ReadDefence(root["defence"], context);
-    if (diagnostics.HasErrors())
-    {
-        // Sections are read in dependency order (services before the estate that listens on
-        // them); users read the file top to bottom, so report in file order.
-        std::vector<Diagnostic> sorted = diagnostics.Items();
-        std::stable_sort(sorted.begin(), sorted.end(), WrittenBefore);
-        throw InputError(std::move(sorted));
-    }
-    return Scenario(std::move(parts));
 }
 
 /// A tab in the indentation of lines `firstLine` to `lastLine` (1-based), as line and column:
@@ -181,6 +217,7 @@ ExplainYamlError(const std::string& message)
 Scenario
 ReadScenarioText(const std::string& text, const std::string& fileName)
 {
+    CheckYamlValueCount(text, fileName);
     YAML::Node root;
     try
     {
@@ -190,6 +227,15 @@ ReadScenarioText(const std::string& text, const std::string& fileName)
     {
         int line = e.mark.is_null() ? 0 : e.mark.line + 1;
         int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        if (e.msg == "bad file")
+        {
+            // yaml-cpp's answer (its DeepRecursion, whose type it does not export) when lists
+            // and maps nest 500 levels deep: it parses recursively and stops there rather
+            // than overflow its stack.
+            throw InputError(SourceLocation{fileName, line, column},
+                             "YAML syntax error: lists and maps nest 500 levels deep here, more "
+                             "than the YAML parser reads (the limit; see docs/limits.md)");
+        }
         // yaml-cpp stumbles on the tab's own line or on the one after it.
         if (auto tab = FindIndentationTab(text, line - 1, line))
         {

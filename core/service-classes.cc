@@ -69,6 +69,19 @@ Split(const std::vector<ValueRange>& ranges, std::uint32_t max)
     return cells;
 }
 
+/// How many cells Split(ranges, max) returns.
+std::uint64_t
+SplitCount(const std::vector<ValueRange>& ranges, std::uint32_t max)
+{
+    std::set<std::uint32_t> cuts = {0, max + 1};
+    for (const auto& r : ranges)
+    {
+        cuts.insert(r.first);
+        cuts.insert(r.last + 1);
+    }
+    return cuts.size() - 1;
+}
+
 void
 CollectScenarioEntries(const Scenario& scenario, std::vector<ServiceEntry>& entries)
 {
@@ -152,6 +165,37 @@ ServiceClasses(const Scenario& scenario, const std::vector<const Scenario*>& als
     other.protocol = 0;
     classes.push_back(other);
     return classes;
+}
+
+std::uint64_t
+ServiceClassCount(const Scenario& scenario)
+{
+    std::vector<ServiceEntry> entries;
+    CollectScenarioEntries(scenario, entries);
+    std::uint64_t count = 1; // every other protocol
+    for (auto protocol : {Protocol::Tcp, Protocol::Udp})
+    {
+        std::vector<ValueRange> destination;
+        std::vector<ValueRange> source;
+        for (const auto& e : entries)
+        {
+            if (!e.anyProtocol && e.protocol == static_cast<std::uint8_t>(protocol))
+            {
+                destination.push_back(e.destinationPorts);
+                source.push_back(e.sourcePorts);
+            }
+        }
+        count += SplitCount(destination, 65535) * SplitCount(source, 65535);
+    }
+    std::vector<ValueRange> types;
+    for (const auto& e : entries)
+    {
+        if (!e.anyProtocol && e.protocol == static_cast<std::uint8_t>(Protocol::Icmp))
+        {
+            types.push_back(e.icmpTypes);
+        }
+    }
+    return count + SplitCount(types, 255);
 }
 
 } // namespace core

@@ -4,6 +4,7 @@
 #include "connection.h"
 #include "scenario.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace segproof
@@ -33,6 +34,10 @@ struct ServiceClass
 /// `alsoSplitBy`: other scenarios whose entries split the cells too (for diff).
 std::vector<ServiceClass> ServiceClasses(const Scenario& scenario,
                                          const std::vector<const Scenario*>& alsoSplitBy = {});
+
+/// How many cells ServiceClasses(scenario) holds, counted without building them: the reader
+/// refuses a scenario past Limits::kMaxServiceCells before any analysis builds them.
+std::uint64_t ServiceClassCount(const Scenario& scenario);
 
 } // namespace core
 } // namespace segproof

@@ -1,5 +1,6 @@
 #include "yaml-context.h"
 
+#include "limits.h"
 #include "name-suggestion.h"
 
 #include <algorithm>
@@ -87,12 +88,43 @@ void
 YamlContext::Error(const YAML::Node& node, const std::string& message)
 {
     m_diagnostics.Add(Location(node), message);
+    StopIfTooManyErrors();
 }
 
 void
 YamlContext::Error(const SourceLocation& location, const std::string& message)
 {
     m_diagnostics.Add(location, message);
+    StopIfTooManyErrors();
+}
+
+void
+YamlContext::StopIfTooManyErrors()
+{
+    // Past this many, the rest is noise, and each error may cost a search of the document
+    // (Location) and of every name (DidYouMean).
+    if (m_diagnostics.Items().size() >= Limits::kMaxErrors)
+    {
+        throw ReadingStopped{Diagnostic{SourceLocation{m_file, 0, 0},
+                                        "stopped after " + std::to_string(Limits::kMaxErrors) +
+                                            " errors (the limit; see docs/limits.md)"}};
+    }
+}
+
+void
+YamlContext::Count(std::size_t values, const YAML::Node& node)
+{
+    m_valuesRead += values;
+    if (m_valuesRead > Limits::kMaxValuesRead)
+    {
+        m_diagnostics.Add(Location(node),
+                          "reading stopped here: the file amounts to more than " +
+                              std::to_string(Limits::kMaxValuesRead) +
+                              " values (list items, names from bracket ranges, and the address "
+                              "ranges and ports a group or service brings each time it is "
+                              "named, YAML aliases included) (the limit; see docs/limits.md)");
+        throw ReadingStopped{};
+    }
 }
 
 bool
@@ -265,6 +297,7 @@ YamlContext::ScalarOrList(const YAML::Node& node, const std::string& what)
         Error(node, what + " must be a name or a list of names, got " + YamlKindName(node));
         return items;
     }
+    Count(node.size(), node);
     for (const auto& element : node)
     {
         if (!element.IsScalar())

@@ -4,6 +4,7 @@
 #include "input-error.h"
 #include "source-location.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -14,6 +15,14 @@ namespace segproof
 {
 namespace core
 {
+
+/// Thrown by YamlContext when a reading must stop at once: a limit of docs/limits.md that
+/// bounds the reader's own work was reached. The reading's entry point catches it, reports the
+/// errors collected so far and then `note`, when it has one.
+struct ReadingStopped
+{
+    std::optional<Diagnostic> note;
+};
 
 /// Shared by the scenario's section readers: the file name, the diagnostics collected so far,
 /// and typed access to YAML nodes that reports every mismatch at its FILE:LINE:COL.
@@ -37,6 +46,10 @@ public:
     void Error(const SourceLocation& location, const std::string& message);
     /// True when no error has been recorded yet.
     bool Clean() const { return !m_diagnostics.HasErrors(); }
+    /// Counts `values` read at `node` (list items, expanded names, copied address ranges and
+    /// service entries) against Limits::kMaxValuesRead; past it, records an error at `node` and
+    /// throws ReadingStopped. Also throws ReadingStopped once Limits::kMaxErrors errors are in.
+    void Count(std::size_t values, const YAML::Node& node);
 
     /// Checks that `node` is a map whose keys are all in `allowed`, none twice; reports each
     /// unknown key with a suggestion. `what` names the map in messages ("a segment").
@@ -68,9 +81,13 @@ private:
     /// The key whose value is `node`, searched from the document root; nullopt if none.
     std::optional<YAML::Mark> KeyMarkOf(const YAML::Node& node) const;
 
+    /// Throws ReadingStopped when Limits::kMaxErrors errors have been recorded.
+    void StopIfTooManyErrors();
+
     std::string m_file;
     DiagnosticList& m_diagnostics;
     YAML::Node m_root;
+    std::size_t m_valuesRead = 0;
 };
 
 /// "a map", "a list", "a scalar" or "nothing", for type errors.

@@ -152,7 +152,9 @@ TwoFactorText(const WormModel& model, const TwoFactorComparison& c)
         << row("ever infected (of N)", Format("%.3f", c.simulatedEverInfected),
                Format("%.3f", c.modelEverInfected),
                relative(c.simulatedEverInfected, c.modelEverInfected))
-        << "largest gap between the curves: " << Format("%.3f", c.maxDifference) << " of N\n"
+        << "largest gap between the curves: " << Format("%.3f", c.maxDifference)
+        << " of N, each run moved to cross half its peak when the model does ("
+        << Format("%.3f", c.maxDifferenceUnaligned) << " unmoved)\n"
         << (c.withinTolerance ? "AGREES" : "DISAGREES")
         << ": peak, peak time and ever infected within " << Format("%.0f", 100 * c.tolerance)
         << "%, largest gap within " << Format("%.2f", c.tolerance) << " of N"
@@ -180,6 +182,7 @@ TwoFactorJson(const WormModel& model, const TwoFactorComparison& c)
     j["peak_error"] = c.peakError;
     j["peak_time_error"] = c.peakTimeError;
     j["max_difference"] = c.maxDifference;
+    j["max_difference_unaligned"] = c.maxDifferenceUnaligned;
     j["tolerance"] = c.tolerance;
     j["agrees"] = c.withinTolerance;
     return j.dump(2) + "\n";
@@ -189,11 +192,12 @@ std::string
 TwoFactorCurvesCsv(const TwoFactorComparison& c)
 {
     std::ostringstream out;
-    out << "time_s,simulated,model\n";
+    out << "time_s,simulated,simulated_unaligned,model\n";
     for (std::size_t i = 0; i < c.time_s.size(); ++i)
     {
         out << Format("%.17g", c.time_s[i]) << "," << Format("%.17g", c.simulated[i]) << ","
-            << Format("%.17g", c.modelled[i]) << "\n";
+            << Format("%.17g", c.simulatedUnaligned[i]) << "," << Format("%.17g", c.modelled[i])
+            << "\n";
     }
     return out.str();
 }

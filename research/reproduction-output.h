@@ -26,7 +26,7 @@ std::string TwoFactorText(const WormModel& model, const TwoFactorComparison& com
 /// The same as reproduction.json, ending in a newline.
 std::string TwoFactorJson(const WormModel& model, const TwoFactorComparison& comparison);
 
-/// time_s,simulated,model: the two curves as fractions of N, one line per sample.
+/// time_s,simulated,simulated_unaligned,model: the curves as fractions of N, one per sample.
 std::string TwoFactorCurvesCsv(const TwoFactorComparison& comparison);
 
 } // namespace research

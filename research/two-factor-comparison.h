@@ -22,15 +22,22 @@ struct TwoFactorComparison
 {
     TwoFactorParameters parameters;
     std::vector<double> time_s;
-    std::vector<double> simulated; ///< median over runs of the infected fraction at each time
-    std::vector<double> modelled;  ///< the model's infectious fraction I / N at each time
+    /// Median over runs of the infected fraction at each time, each run moved in time so that
+    /// it crosses half its peak when the model does (the shape, without the random start).
+    std::vector<double> simulated;
+    /// The same without moving the runs: the pointwise median as simulated.
+    std::vector<double> simulatedUnaligned;
+    std::vector<double> modelled; ///< the model's infectious fraction I / N at each time
     /// The median over runs of each run's peak, peak time, half-peak time and final value.
     CurveShape simulatedShape;
     CurveShape modelShape;
     double peakError = 0;     ///< (simulated peak - model peak) / model peak
     double peakTimeError = 0; ///< (simulated peak time - model's) / model's
-    /// Largest |simulated - modelled| of the pointwise median curve, as a fraction of N.
+    /// Largest |simulated - modelled| of the aligned median curve, as a fraction of N.
     double maxDifference = 0;
+    /// The same for the unaligned median curve (reported, not checked: it mixes the shape with
+    /// the spread of the runs' random start).
+    double maxDifferenceUnaligned = 0;
     double simulatedEverInfected = 0; ///< median fraction of N ever infected
     double modelEverInfected = 0;     ///< 1 - S(end) / N
     double tolerance = 0;

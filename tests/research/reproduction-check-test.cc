@@ -151,6 +151,44 @@ TEST(TwoFactorComparisonTest, AgreesWithRunsThatFollowTheModel)
     EXPECT_LT(c.modelShape.final, c.modelShape.peak / 10);
 }
 
+TEST(TwoFactorComparisonTest, ComparesTheShapeOfRunsThatStartAtRandomMoments)
+{
+    WormModel m = StanifordScale();
+    m.removalRate_per_s = 1.0 / 7200;
+    TwoFactorParameters p{1000, 1, m.Beta(), 0, m.removalRate_per_s, 0};
+    std::vector<TwoFactorState> states = SolveTwoFactor(p, 24 * 3600, 120);
+    // The model's curve, started 1 h early, on time and 1 h late: the median of the three
+    // unmoved curves is flatter than the model; moved to cross half the peak together, they
+    // are the model.
+    std::vector<core::RunResult> runs;
+    for (double shift : {-3600.0, 0.0, 3600.0})
+    {
+        core::RunResult run;
+        run.posture = "flat";
+        for (const TwoFactorState& s : states)
+        {
+            double t = s.time_s - shift;
+            double infected = 0;
+            for (const TwoFactorState& u : states)
+            {
+                if (u.time_s <= t)
+                {
+                    infected = u.infectious;
+                }
+            }
+            run.infectedSeries.emplace_back(s.time_s,
+                                            static_cast<std::uint32_t>(std::lround(infected)));
+        }
+        run.everInfected =
+            static_cast<std::uint32_t>(std::lround(1000 - states.back().susceptible));
+        runs.push_back(run);
+    }
+    TwoFactorComparison c = CompareWithTwoFactor(m, runs, 0.1);
+    EXPECT_LT(c.maxDifference, 0.01);
+    EXPECT_GT(c.maxDifferenceUnaligned, 0.1);
+    EXPECT_NEAR(c.peakTimeError, 0, 0.01); // the median run is on time
+}
+
 TEST(TwoFactorComparisonTest, DisagreesWithACurveThatNeverFalls)
 {
     WormModel m = StanifordScale();

@@ -37,7 +37,7 @@ demo: build
 bench: build
 	@scripts/bench.sh $(BUILD_DIR)
 
-## Every row of docs/reproductions.md into out/reproduce/ (about 30 minutes; RUNS=20).
+## Every row of docs/reproductions.md into out/reproduce/ (about 40 minutes on 2 cores; RUNS=20).
 reproduce: build
 	@scripts/reproduce.sh $(SEGPROOF) out/reproduce
 

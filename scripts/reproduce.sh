@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make reproduce`: every row of docs/reproductions.md, regenerated into OUT (default
-# out/reproduce), one folder and one transcript per row. About 30 minutes on 2 cores.
+# out/reproduce), one folder and one transcript per row. About 40 minutes on 2 cores.
 # RUNS (default 20) sets the runs per posture of the simulated rows.
 set -uo pipefail
 segproof=$1

@@ -137,6 +137,8 @@ RegisterModelCheck(CLI::App& reproduce, int& exitCode, const std::string& name,
     auto args = std::make_shared<ModelArguments>();
     args->campaign.duration = duration;
     CLI::App* command = AddModelCommand(reproduce, name, description, *args);
+    command->get_option("--duration")
+        ->description("Simulated time per run, e.g. 8h, 90m, 3600 (default " + duration + ")");
     command->callback(
         [args, &exitCode, name, needsRemoval, check]
         {

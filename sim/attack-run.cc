@@ -125,6 +125,18 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
             m_state[i] = State::Immune;
             continue;
         }
+        // Whether the worm's exploit works on a machine is a property of the machine: one draw
+        // per machine and run. One it does not work on is out of the worm's reach (opening the
+        // mail still infects it); the worm stops scanning once none is left that it can take.
+        if (m_attack.profile == core::AttackProfile::Worm)
+        {
+            std::mt19937_64 vulnerability = Stream(kVulnerability, i);
+            if (Uniform(vulnerability) >= m_attack.worm.exploitSuccess)
+            {
+                m_state[i] = State::Immune;
+                continue;
+            }
+        }
         m_susceptiblePosition[i] = m_susceptible.size();
         m_susceptible.push_back(static_cast<core::Index>(i));
     }
@@ -767,20 +779,17 @@ AttackRun::OnScanReply(core::Index machine, ns3::Ptr<ns3::Socket> socket)
         if (victim == core::kNone ||
             m_state[static_cast<std::size_t>(victim)] != State::Susceptible)
         {
-            continue; // WannaCry first checks for its own backdoor: a taken machine is skipped
+            continue; // taken already (WannaCry first checks for its own backdoor) or not
+                      // vulnerable
         }
-        // Whether the target is vulnerable is a property of the machine: one draw per machine
-        // and run, the same every time it is hit.
-        std::mt19937_64 vulnerability = Stream(kVulnerability, static_cast<std::uint64_t>(victim));
-        bool works = Uniform(vulnerability) < m_attack.worm.exploitSuccess;
         MessageHeader h;
         h.kind = MessageKind::Exploit;
         h.bodyBytes = static_cast<std::uint32_t>(m_attack.lateral.toolBytes);
         h.responseBytes = kSmallResponse;
         Session(machine, ip.GetSource().Get(), kSmbPort, h, false, 30,
-                [this, victim, works](bool ok)
+                [this, victim](bool ok)
                 {
-                    if (ok && works)
+                    if (ok)
                     {
                         ns3::Simulator::Schedule(ns3::Seconds(m_attack.lateral.infectionDelay_s),
                                                  [this, victim]() { Infect(victim, false); });

@@ -66,6 +66,11 @@ public:
     {
         YAML::Mark mark;
     };
+    /// Thrown when the parser keeps emitting values without reading on, with where.
+    struct Stuck
+    {
+        YAML::Mark mark;
+    };
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -96,9 +101,20 @@ private:
         {
             throw TooMany{mark};
         }
+        // Malformed input can leave yaml-cpp's event parser emitting values without reading on
+        // (849 bytes gave 5 M events): a thousand values at one place is such a loop.
+        m_samePlace = mark.pos == m_lastPos ? m_samePlace + 1 : 0;
+        m_lastPos = mark.pos;
+        if (m_samePlace > kMaxValuesAtOnePlace)
+        {
+            throw Stuck{mark};
+        }
     }
 
+    static constexpr std::size_t kMaxValuesAtOnePlace = 1000;
     std::size_t m_values = 0;
+    int m_lastPos = -1;
+    std::size_t m_samePlace = 0;
 };
 
 } // namespace
@@ -121,6 +137,11 @@ CheckYamlValueCount(const std::string& text, const std::string& file)
                          "the file holds more than " + std::to_string(Limits::kMaxYamlValues) +
                              " values (scalars, lists and maps; the limit; see "
                              "docs/limits.md)");
+    }
+    catch (const ValueCounter::Stuck& stuck)
+    {
+        throw InputError(SourceLocation{file, stuck.mark.line + 1, stuck.mark.column + 1},
+                         "YAML syntax error: the parser reads no further here (malformed input)");
     }
     catch (const YAML::Exception&)
     {

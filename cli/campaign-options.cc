@@ -6,6 +6,7 @@
 #include "progress-bar.h"
 #include "reports/parameter-table.h"
 #include "reports/sha256.h"
+#include "results/results-database.h"
 #include "segproof/version.h"
 #include "sim/attack-simulation.h"
 #include "sim/campaign.h"
@@ -190,6 +191,58 @@ RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::
         std::cerr << "segproof: simulation failed: " << e.what() << "\n";
         return std::nullopt;
     }
+}
+
+std::vector<core::RunResult>
+RunsFromDatabase(const std::string& db, const CampaignOptions& options,
+                 const std::vector<core::Posture>& postures)
+{
+    const core::SourceLocation where{"--db", 0, 0};
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(db, error))
+    {
+        throw core::InputError(where, "no results database '" + db + "'");
+    }
+    std::vector<core::RunResult> runs;
+    std::size_t missing = 0;
+    std::string firstMissing;
+    try
+    {
+        results::ResultsDatabase database(db);
+        const std::string sha256 = FileSha256(options.scenario);
+        for (const auto& posture : postures)
+        {
+            for (std::uint64_t run = 0; run < options.runs; ++run)
+            {
+                results::RunKey key{sha256,       "",  posture.name,
+                                    options.seed, run, CampaignDuration(options)};
+                if (auto result = database.ReadRun(key))
+                {
+                    runs.push_back(std::move(*result));
+                    continue;
+                }
+                if (missing++ == 0)
+                {
+                    firstMissing = "run " + std::to_string(run) + " under " + posture.name;
+                }
+            }
+        }
+    }
+    catch (const results::DatabaseError& e)
+    {
+        throw core::InputError(where, e.what());
+    }
+    if (missing > 0)
+    {
+        std::size_t needed = postures.size() * options.runs;
+        throw core::InputError(
+            where, "'" + db + "' holds " + std::to_string(needed - missing) + " of the " +
+                       std::to_string(needed) + " runs needed (the first missing: " + firstMissing +
+                       " of " + options.scenario + " as written, seed " +
+                       std::to_string(options.seed) + ", duration " + CanonicalDuration(options) +
+                       "); run them with segproof campaign (docs/campaign.md)");
+    }
+    return runs;
 }
 
 std::vector<std::string>

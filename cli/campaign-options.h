@@ -68,6 +68,12 @@ std::optional<std::vector<core::RunResult>> RunCampaignWithProgress(
     const CampaignOptions& options, double duration_s, const std::string& pcapPrefix = "",
     const std::string& flowMonitorFile = "", std::uint64_t tracedRun = 0);
 
+/// The runs `simulate` or `report` would make with `options` (every posture, run indices
+/// 0 .. runs-1, the scenario as written), read from a results database (segproof campaign
+/// --db) instead. Throws InputError at "--db" when the database cannot be read or lacks a run.
+std::vector<core::RunResult> RunsFromDatabase(const std::string& db, const CampaignOptions& options,
+                                              const std::vector<core::Posture>& postures);
+
 /// The names of `postures`, in order.
 std::vector<std::string> PostureNames(const std::vector<core::Posture>& postures);
 

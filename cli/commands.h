@@ -69,6 +69,12 @@ void RegisterReport(CLI::App& app, int& exitCode);
 /// and figures); its exit code is stored in `exitCode`.
 void RegisterReproduce(CLI::App& app, int& exitCode);
 
+/// Registers `campaign` (a sweep of runs into a SQLite database, on local cores or MPI ranks).
+void RegisterCampaign(CLI::App& app, int& exitCode);
+
+/// Registers `export` (a results database as CSV).
+void RegisterExport(CLI::App& app, int& exitCode);
+
 /// Registers `diff`; when it runs, its exit code is stored in `exitCode`.
 void RegisterDiff(CLI::App& app, int& exitCode);
 

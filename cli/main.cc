@@ -28,6 +28,8 @@ main(int argc, char** argv)
     RegisterSimulate(app, exitCode);
     RegisterReport(app, exitCode);
     RegisterReproduce(app, exitCode);
+    RegisterCampaign(app, exitCode);
+    RegisterExport(app, exitCode);
 
     try
     {

@@ -1,5 +1,6 @@
 #include "campaign-options.h"
 #include "commands.h"
+#include "core/run-environment.h"
 #include "reports/html-report.h"
 #include "reports/lint-output.h"
 #include "reports/matrix-output.h"
@@ -31,6 +32,7 @@ struct ReportArguments
     std::string out = "out/report";
     std::string against;
     std::string by = "segment";
+    std::string db;
 };
 
 /// The command that makes the same report again, in canonical form: every option that shapes
@@ -57,25 +59,6 @@ CommandLine(const ReportArguments& a, const std::string& postures)
         words.insert(words.end(), {option, value});
     }
     return ShellCommand(words);
-}
-
-/// Now in UTC, ISO 8601: "2026-11-25T23:10:42Z".
-std::string
-UtcNow()
-{
-    std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
-std::string
-HostName()
-{
-    char name[256] = {};
-    return gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
 }
 
 std::string
@@ -120,6 +103,9 @@ RegisterReport(CLI::App& app, int& exitCode)
                         "A second scenario (the version before a change): adds the policy diff");
     command->add_option("--by", args->by, "Matrix rows: segment (default) or group")
         ->check(CLI::IsMember({"segment", "group"}));
+    command->add_option("--db", args->db,
+                        "Take the runs from this results database (segproof campaign --db) "
+                        "instead of simulating them; the report is the same, byte for byte");
     command->callback(
         [args, &exitCode]
         {
@@ -172,7 +158,10 @@ RegisterReport(CLI::App& app, int& exitCode)
                                         &*before, FileSha256(args->against)};
             }
 
-            auto campaign = RunCampaignWithProgress(scenario, postures, options, duration);
+            auto campaign = args->db.empty()
+                                ? RunCampaignWithProgress(scenario, postures, options, duration)
+                                : std::optional<std::vector<core::RunResult>>(
+                                      RunsFromDatabase(args->db, options, postures));
             if (!campaign)
             {
                 exitCode = kExitSimulationFailed;
@@ -201,9 +190,9 @@ RegisterReport(CLI::App& app, int& exitCode)
             input.files.push_back("run.json");
             WriteOutputFile(out / "report.html", reports::HtmlReport(input));
             record.command = input.campaign.command;
-            record.generatedAt = UtcNow();
+            record.generatedAt = core::UtcNow();
             record.jobs = CampaignWorkers(options);
-            record.host = HostName();
+            record.host = core::HostName();
             record.workingDirectory = WorkingDirectory();
             record.wall_s =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

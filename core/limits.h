@@ -64,6 +64,9 @@ struct Limits
     static constexpr std::uint64_t kMaxMatrixCells = 10000000;
     /// Runs per posture of `simulate` / `report` (--runs).
     static constexpr std::uint64_t kMaxRuns = 100000;
+    /// Runs of one campaign spec: scenarios x parameter points x postures x runs (a posture
+    /// list left out counts as one posture per scenario when the spec is read).
+    static constexpr std::uint64_t kMaxCampaignRuns = 1000000;
     /// Runs in parallel (--jobs); each is a process of its own.
     static constexpr unsigned kMaxJobs = 512;
     /// Solver time per intent (`verify --timeout`), in seconds: a day.

@@ -10,17 +10,15 @@
 #include "policy-reader.h"
 #include "service-classes.h"
 #include "yaml-context.h"
+#include "yaml-document.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <map>
 #include <optional>
-#include <sstream>
+#include <string>
 #include <tuple>
 #include <utility>
+#include <vector>
 #include <yaml-cpp/yaml.h>
 
 namespace segproof
@@ -49,8 +47,94 @@ WrittenBefore(const Diagnostic& a, const Diagnostic& b)
 void ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& context,
                   NameTables& names, Scenario::Parts& parts);
 
+/// The keys of a dotted path ("attack.lateral.attempt_interval").
+std::vector<std::string>
+PathKeys(const std::string& path)
+{
+    std::vector<std::string> keys;
+    std::size_t start = 0;
+    for (std::size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', start))
+    {
+        keys.push_back(path.substr(start, dot - start));
+        start = dot + 1;
+    }
+    keys.push_back(path.substr(start));
+    return keys;
+}
+
+/// Sets `map[key] = value` (`map` a map of the document); a key it adds is registered as
+/// written at `location`. yaml-cpp gives such a key no mark: it is found by its value.
+void
+SetKey(YAML::Node& map, const std::string& key, const YAML::Node& value,
+       const SourceLocation& location, YamlContext& context)
+{
+    const YAML::Node& view = map;
+    bool added = !view[key];
+    map[key] = value;
+    if (added)
+    {
+        for (const auto& entry : view)
+        {
+            if (entry.second.is(value))
+            {
+                context.AddForeign(entry.first, location);
+            }
+        }
+    }
+    context.AddForeign(value, location);
+}
+
+/// Applies one setting to the document (`root`, a map); an error at the setting's location
+/// when it cannot be.
+void
+ApplySetting(YAML::Node& root, const ParameterSetting& setting, YamlContext& context)
+{
+    std::string problem = ParameterPathError(setting.path);
+    if (!problem.empty())
+    {
+        context.Error(setting.location, problem);
+        return;
+    }
+    YAML::Node value;
+    try
+    {
+        value = YAML::Load(setting.value);
+    }
+    catch (const YAML::ParserException& e)
+    {
+        context.Error(setting.location, "'" + setting.path + "': the value '" + setting.value +
+                                            "' does not read: " + ExplainYamlError(e.msg));
+        return;
+    }
+    std::vector<std::string> keys = PathKeys(setting.path);
+    // Walk with reset, never operator=: yaml-cpp's assignment would rewrite the node held.
+    YAML::Node map(root);
+    for (std::size_t i = 0; i + 1 < keys.size(); ++i)
+    {
+        const YAML::Node& view = map;
+        YAML::Node next = view[keys[i]];
+        if (!next)
+        {
+            YAML::Node created(YAML::NodeType::Map);
+            SetKey(map, keys[i], created, setting.location, context);
+            map.reset(created);
+            continue;
+        }
+        if (!next.IsMap())
+        {
+            context.Error(setting.location, "'" + setting.path + "': '" + keys[i] + "' (" +
+                                                context.Location(next).ToString() + ") is " +
+                                                YamlKindName(next) +
+                                                ", not a map, so nothing can be set inside it");
+            return;
+        }
+        map.reset(next);
+    }
+    SetKey(map, keys.back(), value, setting.location, context);
+}
+
 Scenario
-ReadDocument(const YAML::Node& root, const std::string& fileName)
+ReadDocument(const YAML::Node& root, const std::string& fileName, const ParameterPoint& point)
 {
     DiagnosticList diagnostics;
     YamlContext context(fileName, diagnostics);
@@ -61,6 +145,15 @@ ReadDocument(const YAML::Node& root, const std::string& fileName)
     std::optional<Diagnostic> stopNote;
     try
     {
+        if (root.IsMap())
+        {
+            // A copy shares yaml-cpp's node: the settings change the document itself.
+            YAML::Node document(root);
+            for (const auto& setting : point)
+            {
+                ApplySetting(document, setting, context);
+            }
+        }
         if (!context.CheckMap(root, "the scenario",
                               {"format", "name", "description", "estate", "groups", "services",
                                "firewalls", "postures", "intents", "attack", "defence"}) &&
@@ -162,101 +255,31 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
     parts.defence = ReadDefence(root["defence"], context);
 }
 
-/// A tab in the indentation of lines `firstLine` to `lastLine` (1-based), as line and column:
-/// YAML indents with spaces only, and yaml-cpp's own message for a tab says nothing of it.
-std::optional<std::pair<int, int>>
-FindIndentationTab(const std::string& text, int firstLine, int lastLine)
-{
-    int line = 1;
-    std::size_t start = 0;
-    while (start <= text.size() && line <= lastLine)
-    {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string::npos)
-        {
-            end = text.size();
-        }
-        for (std::size_t i = start; line >= firstLine && i < end; ++i)
-        {
-            if (text[i] == '\t')
-            {
-                return std::make_pair(line, static_cast<int>(i - start) + 1);
-            }
-            if (text[i] != ' ')
-            {
-                break;
-            }
-        }
-        start = end + 1;
-        ++line;
-    }
-    return std::nullopt;
-}
-
-/// yaml-cpp's terse parser messages, with what usually causes them.
-std::string
-ExplainYamlError(const std::string& message)
-{
-    static const std::map<std::string, std::string> hints = {
-        {"illegal map value", "a ':' where no value can start; quote a value that contains "
-                              "': ', or check the indentation"},
-        {"illegal block entry", "a '- ' list item where no list can start; check the "
-                                "indentation, or a '{' or '[' left open above"},
-        {"end of map not found", "check the indentation of this line against the lines above"},
-        {"end of sequence not found", "check the indentation of this line against the lines "
-                                      "above"},
-        {"end of map flow not found", "a '{' above is not closed with '}'"},
-        {"end of sequence flow not found", "a '[' above is not closed with ']'"},
-    };
-    auto hint = hints.find(message);
-    return "YAML syntax error: " + message + (hint == hints.end() ? "" : " (" + hint->second + ")");
-}
-
 } // namespace
 
 Scenario
 ReadScenarioText(const std::string& text, const std::string& fileName)
 {
-    CheckYamlValueCount(text, fileName);
-    YAML::Node root;
-    try
-    {
-        root = YAML::Load(text);
-    }
-    catch (const YAML::ParserException& e)
-    {
-        int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-        int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        if (e.msg == "bad file")
-        {
-            // yaml-cpp's answer (its DeepRecursion, whose type it does not export) when lists
-            // and maps nest 500 levels deep: it parses recursively and stops there rather
-            // than overflow its stack.
-            throw InputError(SourceLocation{fileName, line, column},
-                             "YAML syntax error: lists and maps nest 500 levels deep here, more "
-                             "than the YAML parser reads (the limit; see docs/limits.md)");
-        }
-        // yaml-cpp stumbles on the tab's own line or on the one after it.
-        if (auto tab = FindIndentationTab(text, line - 1, line))
-        {
-            throw InputError(SourceLocation{fileName, tab->first, tab->second},
-                             "YAML syntax error: a tab in the indentation (YAML indents with "
-                             "spaces only)");
-        }
-        throw InputError(SourceLocation{fileName, line, column}, ExplainYamlError(e.msg));
-    }
-    if (!root || root.IsNull())
-    {
-        throw InputError(SourceLocation{fileName, 1, 1}, "the file is empty");
-    }
-    return ReadDocument(root, fileName);
+    return ReadScenarioText(text, fileName, ParameterPoint{});
+}
+
+Scenario
+ReadScenarioText(const std::string& text, const std::string& fileName, const ParameterPoint& point)
+{
+    return ReadDocument(LoadYamlDocument(text, fileName), fileName, point);
 }
 
 Scenario
 ReadScenarioFile(const std::string& path)
 {
+    return ReadScenarioFile(path, ParameterPoint{});
+}
+
+Scenario
+ReadScenarioFile(const std::string& path, const ParameterPoint& point)
+{
     std::string text = ReadInputFile(path, "a scenario file");
-    return ReadScenarioText(text, path);
+    return ReadScenarioText(text, path, point);
 }
 
 } // namespace core

@@ -69,9 +69,62 @@ YamlContext::KeyMarkOf(const YAML::Node& node) const
     return std::nullopt;
 }
 
+void
+YamlContext::AddForeign(const YAML::Node& node, const SourceLocation& location)
+{
+    if (!node.IsDefined())
+    {
+        return;
+    }
+    // Every node inside, keys too, each once: a value may hold YAML aliases, even one of a list
+    // inside itself (`&a [*a]`). An alias is the very node it names, at the same place of the
+    // text, so nodes already seen are only looked for among those written at the same place.
+    std::map<int, std::vector<YAML::Node>> seenAt;
+    std::vector<YAML::Node> pending{node};
+    while (!pending.empty())
+    {
+        YAML::Node current(pending.back());
+        pending.pop_back();
+        std::vector<YAML::Node>& same = seenAt[current.Mark().pos];
+        if (std::any_of(same.begin(), same.end(),
+                        [&current](const YAML::Node& seen) { return seen.is(current); }))
+        {
+            continue;
+        }
+        same.push_back(current);
+        m_foreign.emplace_back(current, location);
+        if (current.IsMap())
+        {
+            for (const auto& entry : current)
+            {
+                pending.push_back(entry.first);
+                pending.push_back(entry.second);
+            }
+        }
+        else if (current.IsSequence())
+        {
+            for (const auto& element : current)
+            {
+                pending.push_back(element);
+            }
+        }
+    }
+}
+
 SourceLocation
 YamlContext::Location(const YAML::Node& node) const
 {
+    if (!m_foreign.empty() && node.IsDefined())
+    {
+        // Latest first: a later setting inside an earlier one's value replaces that node.
+        for (auto it = m_foreign.rbegin(); it != m_foreign.rend(); ++it)
+        {
+            if (it->first.is(node))
+            {
+                return it->second;
+            }
+        }
+    }
     YAML::Mark mark = node.Mark();
     if (node.IsDefined() && node.IsNull())
     {

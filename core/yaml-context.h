@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
@@ -38,7 +39,13 @@ public:
     /// located at its key: yaml-cpp marks such a node where the next token starts.
     /// (reset, not operator=: yaml-cpp's assignment would rewrite the node held before.)
     void SetDocument(const YAML::Node& root) { m_root.reset(root); }
-    /// Where the node was written; for an empty value inside the document, its key.
+    /// Marks `node`, and every key and value inside it, as written outside this file: a value
+    /// set from a campaign (core/parameter-setting.h), or a key or map made to hold one.
+    /// Location answers `location` for them, so that the readers' errors on such a value point
+    /// where the user wrote it. Of two registrations of one node, the later wins.
+    void AddForeign(const YAML::Node& node, const SourceLocation& location);
+    /// Where the node was written; for an empty value inside the document, its key; for a
+    /// node added with AddForeign, the location given there.
     SourceLocation Location(const YAML::Node& node) const;
     /// Records an error at the node.
     void Error(const YAML::Node& node, const std::string& message);
@@ -87,6 +94,9 @@ private:
     std::string m_file;
     DiagnosticList& m_diagnostics;
     YAML::Node m_root;
+    /// Nodes from outside the file (AddForeign), each with where it was written, in the order
+    /// they were added.
+    std::vector<std::pair<YAML::Node, SourceLocation>> m_foreign;
     std::size_t m_valuesRead = 0;
 };
 

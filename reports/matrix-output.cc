@@ -1,5 +1,7 @@
 #include "matrix-output.h"
 
+#include "csv-text.h"
+
 #include <algorithm>
 #include <iomanip>
 #include <nlohmann/json.hpp>
@@ -43,25 +45,6 @@ FormatMatrixText(const core::ReachMatrix& m)
     }
     return out.str();
 }
-
-namespace
-{
-/// Quotes a CSV field when it needs it (RFC 4180).
-std::string
-CsvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-    {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char ch : text)
-    {
-        quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    }
-    return quoted + "\"";
-}
-} // namespace
 
 std::string
 FormatMatrixCsv(const core::ReachMatrix& m)

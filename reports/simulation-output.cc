@@ -1,5 +1,6 @@
 #include "simulation-output.h"
 
+#include "csv-text.h"
 #include "number-format.h"
 
 #include <algorithm>
@@ -211,26 +212,6 @@ PostureJson(const PostureSummary& s)
     j["quarantined"] = Number(s.quarantined);
     j["blocked_by_rule"] = byRule;
     return j;
-}
-
-/// A CSV field, quoted (RFC 4180) only when it must be.
-std::string
-CsvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-    {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text)
-    {
-        quoted += c;
-        if (c == '"')
-        {
-            quoted += '"';
-        }
-    }
-    return quoted + "\"";
 }
 
 std::string

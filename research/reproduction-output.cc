@@ -1,5 +1,7 @@
 #include "reproduction-output.h"
 
+#include "reports/csv-text.h"
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -195,9 +197,9 @@ TwoFactorCurvesCsv(const TwoFactorComparison& c)
     out << "time_s,simulated,simulated_unaligned,model\n";
     for (std::size_t i = 0; i < c.time_s.size(); ++i)
     {
-        out << Format("%.17g", c.time_s[i]) << "," << Format("%.17g", c.simulated[i]) << ","
-            << Format("%.17g", c.simulatedUnaligned[i]) << "," << Format("%.17g", c.modelled[i])
-            << "\n";
+        out << reports::ExactDouble(c.time_s[i]) << "," << reports::ExactDouble(c.simulated[i])
+            << "," << reports::ExactDouble(c.simulatedUnaligned[i]) << ","
+            << reports::ExactDouble(c.modelled[i]) << "\n";
     }
     return out.str();
 }

@@ -9,6 +9,8 @@ packages=(
   libz3-dev                        # Z3 4.8 (no CMake config: cmake/Z3.cmake wraps it)
   libboost-graph-dev libcli11-dev libgtest-dev libgmock-dev
   libyaml-cpp-dev nlohmann-json3-dev
+  openmpi-bin libopenmpi-dev       # segproof campaign under mpirun (docs/campaign.md)
+  libsqlite3-dev sqlite3           # the campaign's results database
   clang-format time
 )
 packages+=("$@")

@@ -37,11 +37,6 @@ struct CampaignSettings
 std::vector<core::RunResult> RunCampaign(const core::Scenario& scenario,
                                          const CampaignSettings& settings);
 
-/// One run's result as text and back (what a child process sends its parent).
-std::string EncodeRunResult(const core::RunResult& result);
-/// Throws std::runtime_error on text EncodeRunResult did not write.
-core::RunResult DecodeRunResult(const std::string& text);
-
 } // namespace sim
 } // namespace segproof
 

@@ -2,6 +2,7 @@
 // a flat segment, none through a DFW that isolates desktops, quarantine cutting exfiltration),
 // determinism, the worm profile, and the campaign runner's process pool.
 
+#include "core/run-result-text.h"
 #include "core/scenario-reader.h"
 #include "sim/attack-simulation.h"
 #include "sim/campaign.h"
@@ -178,7 +179,7 @@ TEST(AttackSimulationTest, SameSeedSameRunSameResult)
     core::RunResult a = Simulate(s, "flat", 3, 1800);
     core::RunResult b = Simulate(s, "flat", 3, 1800);
     a.wall_s = b.wall_s = 0;
-    EXPECT_EQ(sim::EncodeRunResult(a), sim::EncodeRunResult(b));
+    EXPECT_EQ(core::EncodeRunResult(a), core::EncodeRunResult(b));
 }
 
 TEST(AttackSimulationTest, WormSweepsTheSubnet)
@@ -222,7 +223,7 @@ TEST(CampaignTest, RunsComeBackInOrderWhateverFinishesFirst)
         // A run in a child process equals the same run here.
         core::RunResult here = sim::SimulateAttack(s, c.postures[i / 2], Settings(i % 2, 900));
         here.wall_s = results[i].wall_s;
-        EXPECT_EQ(sim::EncodeRunResult(results[i]), sim::EncodeRunResult(here));
+        EXPECT_EQ(core::EncodeRunResult(results[i]), core::EncodeRunResult(here));
     }
 }
 
@@ -240,11 +241,11 @@ TEST(CampaignTest, EncodedResultsReadBack)
     r.alerts = 9;
     r.infectedMachines = {3, 7, 3};
     r.phishedMachines = {3};
-    std::string text = sim::EncodeRunResult(r);
-    EXPECT_EQ(sim::EncodeRunResult(sim::DecodeRunResult(text)), text);
-    EXPECT_EQ(sim::DecodeRunResult(text).infectedMachines, r.infectedMachines);
-    EXPECT_EQ(sim::DecodeRunResult(text).phishedMachines, r.phishedMachines);
-    EXPECT_THROW(sim::DecodeRunResult(text.substr(0, text.size() / 2)), std::runtime_error);
+    std::string text = core::EncodeRunResult(r);
+    EXPECT_EQ(core::EncodeRunResult(core::DecodeRunResult(text)), text);
+    EXPECT_EQ(core::DecodeRunResult(text).infectedMachines, r.infectedMachines);
+    EXPECT_EQ(core::DecodeRunResult(text).phishedMachines, r.phishedMachines);
+    EXPECT_THROW(core::DecodeRunResult(text.substr(0, text.size() / 2)), std::runtime_error);
 }
 
 } // namespace

@@ -1,0 +1,20 @@
+#ifndef SEGPROOF_CORE_RUN_ENVIRONMENT_H
+#define SEGPROOF_CORE_RUN_ENVIRONMENT_H
+
+#include <string>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Now in UTC, ISO 8601 to the second: "2026-11-25T23:10:42Z" (run.json, the results database).
+std::string UtcNow();
+
+/// This machine's host name; "" when it cannot be read.
+std::string HostName();
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -16,11 +16,14 @@ export OMPI_MCA_btl_base_warn_component_unused=0
 query="select point, posture, run, ever_infected, exfiltrated_bytes, events from runs
        order by point, posture, run"
 
-# measure NAME LAUNCHER... -- OPTIONS...: the campaign into $work/NAME.sqlite, one table row.
+# measure NAME SLOTS LAUNCHER... -- OPTIONS...: the campaign into $work/NAME.sqlite (SLOTS runs
+# at once), one table row. "run s" is the mean wall time of one run: above the baseline's, the
+# runs slowed each other down (the machine); "busy" is the share of SLOTS x wall time spent in
+# runs: below 100 %, slots sat idle (start-up, the plan, the last runs: the distribution).
 baseline_rate=""
 measure() {
-    local name="$1"
-    shift
+    local name="$1" slots="$2"
+    shift 2
     local launcher=() options=()
     while [[ "$1" != "--" ]]; do launcher+=("$1"); shift; done
     shift
@@ -30,14 +33,16 @@ measure() {
     "${launcher[@]}" "$segproof" campaign "$spec" --db "$work/$name.sqlite" "${options[@]}" \
         >"$work/$name.out" 2>&1 || { cat "$work/$name.out" >&2; exit 1; }
     end=$(date +%s.%N)
-    local runs wall rate share
+    local runs wall rate share mean busy
     runs=$(sqlite3 "$work/$name.sqlite" "select count(*) from runs where status='done'")
+    mean=$(sqlite3 "$work/$name.sqlite" "select avg(wall_s) from runs where status='done'")
     wall=$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')
     rate=$(awk -v n="$runs" -v w="$wall" 'BEGIN { print n * 3600 / w }')
     share=$(sed -n 's/.*(\([0-9.]*\)% of the wall time).*/\1/p' "$work/$name.out")
+    busy=$(awk -v m="$mean" -v n="$runs" -v w="$wall" -v s="$slots" 'BEGIN { print 100 * m * n / (w * s) }')
     [[ -z "$baseline_rate" ]] && baseline_rate=$rate
-    printf "%-24s %5d %8.1f %9.0f %8.2fx %10s%%\n" "$name" "$runs" "$wall" "$rate" \
-        "$(awk -v r="$rate" -v b="$baseline_rate" 'BEGIN { print r / b }')" "$share"
+    printf "%-24s %5d %8.1f %9.0f %8.2fx %7.2f %6.1f%% %10s%%\n" "$name" "$runs" "$wall" "$rate" \
+        "$(awk -v r="$rate" -v b="$baseline_rate" 'BEGIN { print r / b }')" "$mean" "$busy" "$share"
     if [[ -f "$work/baseline.sqlite" && "$name" != baseline ]]; then
         [[ "$(sqlite3 "$work/$name.sqlite" "$query")" == "$(sqlite3 "$work/baseline.sqlite" "$query")" ]] ||
             { echo "campaign bench: $name recorded other results than the baseline" >&2; exit 1; }
@@ -45,9 +50,10 @@ measure() {
 }
 
 echo "campaign: $spec on $(nproc) cores (wall time includes mpirun's start-up)"
-printf "%-24s %5s %8s %9s %9s %11s\n" configuration runs "wall s" "runs/h" speed-up "rank 0"
-measure baseline -- --jobs 1
-measure "mpirun -np 1" "${mpirun[@]}" -np 1 --
-measure "mpirun -np 2" "${mpirun[@]}" -np 2 --
-measure "mpirun -np 3" "${mpirun[@]}" -np 3 --
-measure "--jobs 2 (no mpirun)" -- --jobs 2
+printf "%-24s %5s %8s %9s %9s %7s %7s %11s\n" configuration runs "wall s" "runs/h" speed-up \
+    "run s" busy "rank 0"
+measure baseline 1 -- --jobs 1
+measure "mpirun -np 1" 1 "${mpirun[@]}" -np 1 --
+measure "mpirun -np 2" 2 "${mpirun[@]}" -np 2 --
+measure "mpirun -np 3" 3 "${mpirun[@]}" -np 3 --
+measure "--jobs 2 (no mpirun)" 2 -- --jobs 2

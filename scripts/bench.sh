@@ -10,3 +10,5 @@ cd "$(dirname "$0")/.."
 # Simulator: per-packet cost against a bare ns-3 model and a naive bridged LAN, seed attack
 # runs and the 5 x 30 campaign (docs/benchmarks.md). Add --enterprise for enterprise-10k.
 "$build/bench/bench_sim"
+# Campaigns: runs per hour as one process, then on 1, 2 and 3 MPI ranks (docs/benchmarks.md).
+bench/campaign.sh "$build/cli/segproof"

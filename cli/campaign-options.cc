@@ -1,5 +1,6 @@
 #include "campaign-options.h"
 
+#include "commands.h"
 #include "core/input-error.h"
 #include "core/limits.h"
 #include "core/units.h"
@@ -38,6 +39,46 @@ AddCampaignOptions(CLI::App& command, CampaignOptions& options)
                        "Simulated time per run, e.g. 8h, 90m, 3600 (default 8h)");
     command.add_option("--jobs", options.jobs, "Runs in parallel (default: number of cores)")
         ->check(CLI::Range(0U, core::Limits::kMaxJobs));
+    command
+        .add_option("--set", options.settings,
+                    "PATH=VALUE: an attack or defence value in place of the scenario's, e.g. "
+                    "attack.breakout=12d (repeatable; docs/campaign.md)")
+        ->expected(1)
+        ->take_all();
+}
+
+core::ParameterPoint
+SettingsPoint(const CampaignOptions& options)
+{
+    core::ParameterPoint point;
+    for (const auto& text : options.settings)
+    {
+        std::size_t equals = text.find('=');
+        if (equals == std::string::npos || equals == 0)
+        {
+            throw core::InputError(core::SourceLocation{"--set", 0, 0},
+                                   "'" + text +
+                                       "' must be PATH=VALUE, such as attack.breakout=12d");
+        }
+        point.push_back(core::ParameterSetting{text.substr(0, equals), text.substr(equals + 1),
+                                               core::SourceLocation{"--set", 0, 0}});
+    }
+    return point;
+}
+
+core::Scenario
+ReadCampaignScenario(const CampaignOptions& options)
+{
+    return ReadScenarioWithWarnings(options.scenario, SettingsPoint(options));
+}
+
+void
+AppendSettings(std::vector<std::string>& words, const CampaignOptions& options)
+{
+    for (const auto& text : options.settings)
+    {
+        words.insert(words.end(), {"--set", text});
+    }
 }
 
 double
@@ -210,12 +251,13 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     {
         results::ResultsDatabase database(db);
         const std::string sha256 = FileSha256(options.scenario);
+        const std::string point = core::PointText(SettingsPoint(options));
         for (const auto& posture : postures)
         {
             for (std::uint64_t run = 0; run < options.runs; ++run)
             {
-                results::RunKey key{sha256,       "",  posture.name,
-                                    options.seed, run, CampaignDuration(options)};
+                results::RunKey key{sha256,       point, posture.name,
+                                    options.seed, run,   CampaignDuration(options)};
                 if (auto result = database.ReadRun(key))
                 {
                     runs.push_back(std::move(*result));
@@ -235,12 +277,16 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     if (missing > 0)
     {
         std::size_t needed = postures.size() * options.runs;
-        throw core::InputError(
-            where, "'" + db + "' holds " + std::to_string(needed - missing) + " of the " +
-                       std::to_string(needed) + " runs needed (the first missing: " + firstMissing +
-                       " of " + options.scenario + " as written, seed " +
-                       std::to_string(options.seed) + ", duration " + CanonicalDuration(options) +
-                       "); run them with segproof campaign (docs/campaign.md)");
+        throw core::InputError(where, "'" + db + "' holds " + std::to_string(needed - missing) +
+                                          " of the " + std::to_string(needed) +
+                                          " runs needed (the first missing: " + firstMissing +
+                                          " of " + options.scenario +
+                                          (options.settings.empty()
+                                               ? std::string(" as written")
+                                               : " at " + core::PointText(SettingsPoint(options))) +
+                                          ", seed " + std::to_string(options.seed) + ", duration " +
+                                          CanonicalDuration(options) +
+                                          "); run them with segproof campaign (docs/campaign.md)");
     }
     return runs;
 }

@@ -1,6 +1,7 @@
 #ifndef SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
 #define SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
 
+#include "core/parameter-setting.h"
 #include "core/scenario.h"
 #include "core/simulation-result.h"
 #include "reports/simulation-output.h"
@@ -26,10 +27,24 @@ struct CampaignOptions
     std::uint64_t seed = 1;
     std::string duration = "8h";
     unsigned jobs = 0; ///< 0: one per core
+    /// --set PATH=VALUE, in the order given: attack and defence values that replace the
+    /// scenario's (core::ParameterSetting; a campaign spec's sweep point, given by hand).
+    std::vector<std::string> settings;
 };
 
 /// Adds SCENARIO, --posture, --runs, --seed, --duration and --jobs to `command`.
 void AddCampaignOptions(CLI::App& command, CampaignOptions& options);
+
+/// The --set options as a parameter point, each located at "--set" for messages. Throws
+/// InputError when one is not PATH=VALUE.
+core::ParameterPoint SettingsPoint(const CampaignOptions& options);
+
+/// The scenario of `options` with its --set values (warnings printed, as
+/// ReadScenarioWithWarnings does).
+core::Scenario ReadCampaignScenario(const CampaignOptions& options);
+
+/// `words` with "--set PATH=VALUE" appended for each setting, for a recorded command.
+void AppendSettings(std::vector<std::string>& words, const CampaignOptions& options);
 
 /// --duration in seconds; throws InputError when it is no duration in (0, 365d].
 double CampaignDuration(const CampaignOptions& options);

@@ -1,6 +1,7 @@
 #ifndef SEGPROOF_CLI_COMMANDS_H
 #define SEGPROOF_CLI_COMMANDS_H
 
+#include "core/parameter-setting.h"
 #include "core/reach-matrix-layout.h"
 #include "core/reach-matrix.h"
 #include "core/scenario.h"
@@ -25,6 +26,8 @@ constexpr int kExitBadInput = 2;
 /// Reads a scenario (throws InputError on bad input) and prints its warnings on stderr as
 /// "FILE:LINE:COL: warning: message".
 core::Scenario ReadScenarioWithWarnings(const std::string& path);
+/// The same, with `point`'s attack and defence values in place of the file's.
+core::Scenario ReadScenarioWithWarnings(const std::string& path, const core::ParameterPoint& point);
 
 /// "all", a posture name, a comma-separated list of them, or "each" (every defined posture;
 /// "all" when the scenario defines none). Throws InputError for an unknown name.

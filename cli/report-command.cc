@@ -58,6 +58,7 @@ CommandLine(const ReportArguments& a, const std::string& postures)
     {
         words.insert(words.end(), {option, value});
     }
+    AppendSettings(words, c);
     return ShellCommand(words);
 }
 
@@ -112,7 +113,7 @@ RegisterReport(CLI::App& app, int& exitCode)
             auto start = std::chrono::steady_clock::now();
             const CampaignOptions& options = args->campaign;
             double duration = CampaignDuration(options);
-            core::Scenario scenario = ReadScenarioWithWarnings(options.scenario);
+            core::Scenario scenario = ReadCampaignScenario(options);
             std::vector<core::Posture> postures = ResolvePostures(scenario, options.posture);
             std::optional<core::Scenario> before;
             if (!args->against.empty())

@@ -75,6 +75,12 @@ CommandLine(const std::string& model, const CampaignOptions& a, const std::strin
     out << "segproof reproduce " << model << " " << a.scenario << " --posture " << posture
         << " --runs " << a.runs << " --seed " << a.seed << " --duration " << a.duration
         << " --tolerance " << tolerance;
+    std::vector<std::string> settings;
+    AppendSettings(settings, a);
+    if (!settings.empty())
+    {
+        out << " " << ShellCommand(settings);
+    }
     return out.str();
 }
 
@@ -142,7 +148,7 @@ RegisterModelCheck(CLI::App& reproduce, int& exitCode, const std::string& name,
     command->callback(
         [args, &exitCode, name, needsRemoval, check]
         {
-            core::Scenario scenario = ReadScenarioWithWarnings(args->campaign.scenario);
+            core::Scenario scenario = ReadCampaignScenario(args->campaign);
             research::WormModel model = WormModelOf(scenario, args->campaign.scenario);
             if (needsRemoval && model.removalRate_per_s <= 0)
             {

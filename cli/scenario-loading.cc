@@ -11,7 +11,13 @@ namespace cli
 core::Scenario
 ReadScenarioWithWarnings(const std::string& path)
 {
-    core::Scenario scenario = core::ReadScenarioFile(path);
+    return ReadScenarioWithWarnings(path, core::ParameterPoint{});
+}
+
+core::Scenario
+ReadScenarioWithWarnings(const std::string& path, const core::ParameterPoint& point)
+{
+    core::Scenario scenario = core::ReadScenarioFile(path, point);
     for (const auto& w : scenario.Warnings())
     {
         std::cerr << w.location.ToString() << ": warning: " << w.message << "\n";

@@ -29,6 +29,12 @@ CommandLine(const CampaignOptions& a, const std::string& postures)
     std::ostringstream out;
     out << "segproof simulate " << a.scenario << " --posture " << postures << " --runs " << a.runs
         << " --seed " << a.seed << " --duration " << a.duration;
+    std::vector<std::string> settings;
+    AppendSettings(settings, a);
+    if (!settings.empty())
+    {
+        out << " " << ShellCommand(settings);
+    }
     return out.str();
 }
 } // namespace
@@ -53,7 +59,7 @@ RegisterSimulate(CLI::App& app, int& exitCode)
         {
             const CampaignOptions& options = args->campaign;
             double duration = CampaignDuration(options);
-            core::Scenario scenario = ReadScenarioWithWarnings(options.scenario);
+            core::Scenario scenario = ReadCampaignScenario(options);
             std::vector<core::Posture> postures = ResolvePostures(scenario, options.posture);
             std::filesystem::path out(args->out);
             CreateOutputFolder(out);

@@ -4,7 +4,8 @@
 #  2. --max-runs stops early and the next call does only the rest (no key twice);
 #  3. a campaign killed mid-way reports its runs lost in flight and resumes;
 #  4. `report --db` gives the same files, byte for byte, as `report` simulating them;
-#  5. `export` writes the runs and series as CSV; bad input exits 2 with FILE:LINE:COL.
+#  5. `report --set PATH=VALUE --db` gives a swept point's report, the same as simulating it;
+#  6. `export` writes the runs and series as CSV; bad input exits 2 with FILE:LINE:COL.
 #   campaign-local.sh SEGPROOF   (run from the source tree)
 set -eu
 segproof="$1"
@@ -86,6 +87,31 @@ set -e
 [[ $code == 2 ]] || fail "report --db with runs missing exited $code"
 grep -q "^--db: '$work/r.sqlite' holds 10 of the 15 runs needed (the first missing: run 2 under flat" \
     "$work/err5" || fail "report --db message: $(cat "$work/err5")"
+
+# A swept point: `report --set` from the database, the same as simulating it with --set.
+point=(--posture flat,microseg --runs 2 --seed 7 --duration 2h --set attack.breakout=10m)
+"$segproof" report scenarios/seed.yaml "${point[@]}" --out "$work/psim" >/dev/null
+"$segproof" report scenarios/seed.yaml "${point[@]}" --db "$work/a.sqlite" --out "$work/pdb" \
+    >/dev/null
+for file in "$work/psim"/*; do
+    name="$(basename "$file")"
+    [[ "$name" == run.json ]] && continue
+    cmp "$file" "$work/pdb/$name" || fail "report --set --db: $name differs from the simulated one"
+done
+grep -q '"command": "segproof report scenarios/seed.yaml .* --set attack.breakout=10m"' \
+    "$work/psim/summary.json" || fail "summary.json does not record --set"
+# The point's runs differ from the scenario as written (breakout 62 min, not 10) ...
+cmp -s "$work/psim/timeseries.csv" <("$segproof" simulate scenarios/seed.yaml \
+    --posture flat,microseg --runs 2 --seed 7 --duration 2h --out "$work/plain" >/dev/null &&
+    cat "$work/plain/timeseries.csv") && fail "--set attack.breakout=10m changed nothing"
+# ... and a bad --set is refused at "--set".
+set +e
+"$segproof" simulate scenarios/seed.yaml --set attack.breakout=soon --out "$work/x" \
+    >/dev/null 2>"$work/err7"
+code=$?
+set -e
+[[ $code == 2 ]] || fail "--set attack.breakout=soon exited $code"
+grep -q "^--set: 'breakout' must be a duration" "$work/err7" || fail "--set: $(cat "$work/err7")"
 
 # 5. export
 "$segproof" export "$work/a.sqlite" --out "$work/csv" >/dev/null

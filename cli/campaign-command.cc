@@ -77,8 +77,7 @@ RunAsCoordinator(const CampaignArguments& args, const campaign::CampaignPlan& pl
 {
     auto db = OpenDatabase(args.db);
     campaign::RunnerSettings settings;
-    settings.localSlots =
-        link ? 1U : (args.jobs == 0 ? CampaignWorkers(CampaignOptions{}) : args.jobs);
+    settings.localSlots = link ? 1U : CampaignWorkers(args.jobs);
     settings.rankTimeout_s = args.rankTimeout_s;
     settings.maxRuns = args.maxRuns;
     settings.segproofVersion = SEGPROOF_VERSION;

@@ -196,9 +196,9 @@ ShellCommand(const std::vector<std::string>& words)
 }
 
 unsigned
-CampaignWorkers(const CampaignOptions& options)
+CampaignWorkers(unsigned jobs)
 {
-    return options.jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.jobs;
+    return jobs == 0 ? std::max(1U, std::thread::hardware_concurrency()) : jobs;
 }
 
 std::optional<std::vector<core::RunResult>>
@@ -216,7 +216,7 @@ RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::
     settings.run.pcapPrefix = pcapPrefix;
     settings.run.flowMonitorFile = flowMonitorFile;
     settings.tracedRun = tracedRun;
-    settings.workers = CampaignWorkers(options);
+    settings.workers = CampaignWorkers(options.jobs);
     ProgressBar bar("runs");
     bar.Update(0, postures.size() * options.runs);
     settings.progress = [&bar](std::size_t done, std::size_t total) { bar.Update(done, total); };
@@ -247,17 +247,17 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     std::vector<core::RunResult> runs;
     std::size_t missing = 0;
     std::string firstMissing;
+    const std::string point = core::PointText(SettingsPoint(options));
+    const double duration = CampaignDuration(options);
     try
     {
         results::ResultsDatabase database(db);
         const std::string sha256 = FileSha256(options.scenario);
-        const std::string point = core::PointText(SettingsPoint(options));
         for (const auto& posture : postures)
         {
             for (std::uint64_t run = 0; run < options.runs; ++run)
             {
-                results::RunKey key{sha256,       point, posture.name,
-                                    options.seed, run,   CampaignDuration(options)};
+                results::RunKey key{sha256, point, posture.name, options.seed, run, duration};
                 if (auto result = database.ReadRun(key))
                 {
                     runs.push_back(std::move(*result));
@@ -277,16 +277,14 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     if (missing > 0)
     {
         std::size_t needed = postures.size() * options.runs;
-        throw core::InputError(where, "'" + db + "' holds " + std::to_string(needed - missing) +
-                                          " of the " + std::to_string(needed) +
-                                          " runs needed (the first missing: " + firstMissing +
-                                          " of " + options.scenario +
-                                          (options.settings.empty()
-                                               ? std::string(" as written")
-                                               : " at " + core::PointText(SettingsPoint(options))) +
-                                          ", seed " + std::to_string(options.seed) + ", duration " +
-                                          CanonicalDuration(options) +
-                                          "); run them with segproof campaign (docs/campaign.md)");
+        throw core::InputError(
+            where, "'" + db + "' holds " + std::to_string(needed - missing) + " of the " +
+                       std::to_string(needed) + " runs needed (the first missing: " + firstMissing +
+                       " of " + options.scenario +
+                       (options.settings.empty() ? std::string(" as written") : " at " + point) +
+                       ", seed " + std::to_string(options.seed) + ", duration " +
+                       CanonicalDuration(options) +
+                       "); run them with segproof campaign (docs/campaign.md)");
     }
     return runs;
 }

@@ -73,7 +73,7 @@ std::string CanonicalDuration(const CampaignOptions& options);
 std::string ShellCommand(const std::vector<std::string>& words);
 
 /// The runs in parallel that --jobs asks for: its value, or the number of cores for 0.
-unsigned CampaignWorkers(const CampaignOptions& options);
+unsigned CampaignWorkers(unsigned jobs);
 
 /// Runs the campaign (one process per run, --jobs at once), drawing a progress bar on stderr
 /// when it is a terminal. When a run fails, prints why on stderr and returns nullopt (the

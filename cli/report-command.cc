@@ -192,7 +192,7 @@ RegisterReport(CLI::App& app, int& exitCode)
             WriteOutputFile(out / "report.html", reports::HtmlReport(input));
             record.command = input.campaign.command;
             record.generatedAt = core::UtcNow();
-            record.jobs = CampaignWorkers(options);
+            record.jobs = CampaignWorkers(options.jobs);
             record.host = core::HostName();
             record.workingDirectory = WorkingDirectory();
             record.wall_s =

@@ -33,7 +33,6 @@ public:
 
     /// The pipe the result arrives on: readable when Read() has something to do.
     int Fd() const { return m_fd; }
-    pid_t Pid() const { return m_pid; }
     /// Reads what the child has sent; false once the child has closed the pipe (finished).
     bool Read();
     /// Reaps the finished child and decodes its result. Throws std::runtime_error when the run

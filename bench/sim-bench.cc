@@ -14,7 +14,7 @@
 // This benchmark includes sim/ internal headers (estate-helper.h): it measures the internals.
 
 #include "core/concrete-evaluator.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "sim/attack-simulation.h"
 #include "sim/campaign.h"
 #include "sim/estate-helper.h"

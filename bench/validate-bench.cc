@@ -2,7 +2,7 @@
 // parsing the same file with yaml-cpp alone (measured in the same process).
 // Prints figures and ratios; never a pass/fail timer.
 
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/validate-summary.h"
 
 #include <algorithm>

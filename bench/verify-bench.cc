@@ -5,8 +5,8 @@
 // pass/fail timer.
 
 #include "core/address-classes.h"
-#include "core/scenario-reader.h"
 #include "core/service-classes.h"
+#include "formats/scenario/scenario-reader.h"
 #include "verifier/enumeration-checker.h"
 #include "verifier/intent-verifier.h"
 #include "verifier/policy-diff.h"

@@ -1,8 +1,8 @@
 #include "campaign-plan.h"
 
 #include "core/input-error.h"
-#include "core/input-file.h"
-#include "core/scenario-reader.h"
+#include "formats/input/input-file.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/sha256.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 #ifndef SEGPROOF_CAMPAIGN_CAMPAIGN_PLAN_H
 #define SEGPROOF_CAMPAIGN_CAMPAIGN_PLAN_H
 
-#include "core/campaign-spec.h"
-#include "core/parameter-setting.h"
+#include "formats/scenario/campaign-spec.h"
+#include "formats/scenario/parameter-setting.h"
 #include "results/results-database.h"
 
 #include <cstddef>

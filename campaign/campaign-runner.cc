@@ -1,7 +1,7 @@
 #include "campaign-runner.h"
 
-#include "core/run-environment.h"
-#include "core/run-result-text.h"
+#include "formats/run-result/run-result-text.h"
+#include "results/run-environment.h"
 #include "run-scheduler.h"
 #include "scenario-cache.h"
 #include "sim/run-process.h"

@@ -1,7 +1,7 @@
 #include "scenario-cache.h"
 
-#include "core/input-file.h"
-#include "core/scenario-reader.h"
+#include "formats/input/input-file.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/sha256.h"
 
 #include <stdexcept>

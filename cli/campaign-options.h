@@ -1,9 +1,9 @@
 #ifndef SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
 #define SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
 
-#include "core/parameter-setting.h"
 #include "core/scenario.h"
 #include "core/simulation-result.h"
+#include "formats/scenario/parameter-setting.h"
 #include "reports/simulation-output.h"
 
 #include <CLI/CLI.hpp>

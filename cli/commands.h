@@ -1,10 +1,10 @@
 #ifndef SEGPROOF_CLI_COMMANDS_H
 #define SEGPROOF_CLI_COMMANDS_H
 
-#include "core/parameter-setting.h"
 #include "core/reach-matrix-layout.h"
 #include "core/reach-matrix.h"
 #include "core/scenario.h"
+#include "formats/scenario/parameter-setting.h"
 #include "reports/diff-output.h"
 #include "verifier/policy-diff.h"
 

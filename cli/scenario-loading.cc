@@ -1,5 +1,5 @@
 #include "commands.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <iostream>
 

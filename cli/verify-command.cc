@@ -1,7 +1,7 @@
 #include "commands.h"
 #include "core/input-error.h"
 #include "core/limits.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/verify-output.h"
 #include "verifier/intent-verifier.h"
 

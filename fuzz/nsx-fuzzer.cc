@@ -3,8 +3,8 @@
 // or throw core::InputError; anything else is a finding. docs/fuzzing.md.
 
 #include "core/input-error.h"
-#include "core/nsx-reader.h"
-#include "core/scenario-reader.h"
+#include "formats/nsx/nsx-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // sanitizer report) is a finding. docs/fuzzing.md.
 
 #include "core/input-error.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <cstddef>
 #include <cstdint>

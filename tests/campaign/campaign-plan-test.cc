@@ -2,8 +2,8 @@
 // the scenario's bytes and the point; postures checked against every scenario.
 
 #include "campaign/campaign-plan.h"
-#include "core/campaign-spec-reader.h"
 #include "core/input-error.h"
+#include "formats/scenario/campaign-spec-reader.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

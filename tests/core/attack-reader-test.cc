@@ -3,8 +3,8 @@
 
 #include "core/input-error.h"
 #include "core/limits.h"
-#include "core/scenario-reader.h"
 #include "core/units.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <fstream>
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-#include "core/bracket-range.h"
 #include "core/limits.h"
+#include "formats/scenario/bracket-range.h"
 
 #include <gtest/gtest.h>
 #include <string>

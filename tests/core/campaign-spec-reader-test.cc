@@ -1,8 +1,8 @@
 // Campaign specs (core/campaign-spec-reader.h) and their parameter points (core/campaign-spec.h).
 
-#include "core/campaign-spec-reader.h"
 #include "core/input-error.h"
 #include "core/limits.h"
+#include "formats/scenario/campaign-spec-reader.h"
 
 #include <gtest/gtest.h>
 #include <string>

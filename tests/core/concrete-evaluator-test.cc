@@ -1,5 +1,5 @@
 #include "core/concrete-evaluator.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -5,7 +5,7 @@
 // The file list is written out so that each file is a test of its own name.
 
 #include "core/input-error.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <cctype>
 #include <fstream>

@@ -6,8 +6,8 @@
 #include "core/first-match.h"
 #include "core/input-error.h"
 #include "core/ipv4.h"
-#include "core/nsx-reader.h"
-#include "core/scenario-reader.h"
+#include "formats/nsx/nsx-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <gtest/gtest.h>
 #include <initializer_list>

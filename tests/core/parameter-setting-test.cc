@@ -2,8 +2,8 @@
 // (core/parameter-setting.h, ReadScenarioText with a ParameterPoint).
 
 #include "core/input-error.h"
-#include "core/parameter-setting.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/parameter-setting.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -1,5 +1,5 @@
 #include "core/input-error.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <gtest/gtest.h>
 #include <string>

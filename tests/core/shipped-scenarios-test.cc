@@ -1,6 +1,6 @@
 // Every scenario shipped in scenarios/ reads without error and has the shape its header claims.
 
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 
 #include <gtest/gtest.h>
 #include <set>

@@ -1,7 +1,7 @@
 // The estate diagram: what it names, where the firewalls are drawn, how it cuts big estates,
 // and that it is well-formed, escaped and deterministic SVG.
 
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/estate-diagram.h"
 
 #include <algorithm>

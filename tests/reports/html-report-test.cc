@@ -1,4 +1,4 @@
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/html-report.h"
 #include "verifier/intent-verifier.h"
 #include "verifier/reach-matrix-builder.h"

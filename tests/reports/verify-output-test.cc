@@ -1,4 +1,4 @@
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/verify-output.h"
 #include "verifier/intent-verifier.h"
 

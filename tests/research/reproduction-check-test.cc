@@ -1,6 +1,6 @@
 // The checks that set simulated runs beside the epidemic models, on runs made from the models
 // themselves (they must agree) and on runs that differ from them (they must not).
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "research/random-constant-spread.h"
 #include "research/two-factor-comparison.h"
 #include "research/worm-model.h"

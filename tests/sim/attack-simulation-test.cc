@@ -2,8 +2,8 @@
 // a flat segment, none through a DFW that isolates desktops, quarantine cutting exfiltration),
 // determinism, the worm profile, and the campaign runner's process pool.
 
-#include "core/run-result-text.h"
-#include "core/scenario-reader.h"
+#include "formats/run-result/run-result-text.h"
+#include "formats/scenario/scenario-reader.h"
 #include "sim/attack-simulation.h"
 #include "sim/campaign.h"
 

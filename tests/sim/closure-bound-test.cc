@@ -2,8 +2,8 @@
 // closure (from that run's phished machines, under that posture) leaves out. The simulator
 // never consults the verifier, so this is a real check of one against the other.
 
-#include "core/scenario-reader.h"
 #include "core/units.h"
+#include "formats/scenario/scenario-reader.h"
 #include "sim/campaign.h"
 #include "verifier/lateral-closure.h"
 

@@ -1,7 +1,7 @@
 // The enforcement points in ns-3 on a tiny estate: drops counted per point and rule id,
 // rejects, and the host firewall's run-time switch.
 
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "sim/connection-probe.h"
 
 #include <gtest/gtest.h>

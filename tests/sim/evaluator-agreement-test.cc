@@ -2,8 +2,8 @@
 // reference semantics) delivers, and vice versa, on random small scenarios.
 
 #include "core/concrete-evaluator.h"
-#include "core/scenario-reader.h"
 #include "core/service-classes.h"
+#include "formats/scenario/scenario-reader.h"
 #include "sim/connection-probe.h"
 #include "verifier/random-scenario.h"
 

@@ -1,7 +1,7 @@
 // Two engines, one truth: the matrix ns-3 observes from real packets equals the matrix the
 // verifier computes from the policy, cell for cell.
 
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "reports/matrix-output.h"
 #include "sim/reach-probe.h"
 #include "verifier/random-scenario.h"

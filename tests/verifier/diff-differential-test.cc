@@ -4,8 +4,8 @@
 
 #include "core/address-classes.h"
 #include "core/concrete-evaluator.h"
-#include "core/scenario-reader.h"
 #include "core/service-classes.h"
+#include "formats/scenario/scenario-reader.h"
 #include "random-scenario.h"
 #include "verifier/policy-diff.h"
 

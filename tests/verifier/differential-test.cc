@@ -4,7 +4,7 @@
 // by hand uses 10000 or more).
 
 #include "core/input-error.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "random-scenario.h"
 #include "verifier/class-policy.h"
 #include "verifier/enumeration-checker.h"

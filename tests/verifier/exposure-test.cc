@@ -2,7 +2,7 @@
 // by hand, and on the seed scenario against its concrete evaluator.
 #include "core/concrete-evaluator.h"
 #include "core/listening-ports.h"
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "verifier/exposure.h"
 #include "verifier/lateral-closure.h"
 

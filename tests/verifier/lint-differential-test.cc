@@ -6,8 +6,8 @@
 
 #include "core/address-classes.h"
 #include "core/first-match.h"
-#include "core/scenario-reader.h"
 #include "core/service-classes.h"
+#include "formats/scenario/scenario-reader.h"
 #include "random-scenario.h"
 #include "verifier/rule-linter.h"
 

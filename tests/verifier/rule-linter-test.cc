@@ -1,4 +1,4 @@
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "verifier/reach-matrix-builder.h"
 #include "verifier/rule-linter.h"
 

@@ -1,6 +1,6 @@
 // The verifier's verdicts on the shipped scenarios: what each scenario's comments say.
 
-#include "core/scenario-reader.h"
+#include "formats/scenario/scenario-reader.h"
 #include "verifier/intent-verifier.h"
 #include "verifier/policy-diff.h"
 

@@ -1,0 +1,29 @@
+#ifndef SEGPROOF_CORE_NSX_ADDRESS_H
+#define SEGPROOF_CORE_NSX_ADDRESS_H
+
+#include "core/address-set.h"
+
+#include <optional>
+#include <string>
+
+namespace segproof
+{
+namespace core
+{
+
+/// An address literal as NSX writes it in source_groups, destination_groups and
+/// IPAddressExpression: the range it covers, or why it is not one.
+struct NsxAddressParse
+{
+    std::optional<AddressRange> range;
+    bool ipv6 = false; ///< an IPv6 literal: well-formed for NSX, outside segproof's model
+    std::string error; ///< why the text is no IPv4 address, CIDR or range
+};
+
+/// Parses "10.0.0.1", "10.0.0.0/24" or "10.0.0.1-10.0.0.9" (first <= last).
+NsxAddressParse ParseNsxAddress(const std::string& text);
+
+} // namespace core
+} // namespace segproof
+
+#endif

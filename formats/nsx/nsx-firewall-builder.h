@@ -1,0 +1,90 @@
+#ifndef SEGPROOF_CORE_NSX_FIREWALL_BUILDER_H
+#define SEGPROOF_CORE_NSX_FIREWALL_BUILDER_H
+
+#include "core/estate.h"
+#include "core/policy.h"
+#include "nsx-context.h"
+#include "nsx-document.h"
+#include "nsx-group-resolver.h"
+#include "nsx-service-resolver.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Turns the security policies of an NSX export into segproof's DFW: policies ordered by
+/// category (Emergency, Infrastructure, Environment, Application, then none; Ethernet skipped
+/// with a warning) and sequence_number, rules by sequence_number (ties keep file order, with a
+/// warning); the catch-all rule in the Application category's last position becomes the
+/// default (else ALLOW, NSX's factory default); applicationStart marks where
+/// JUMP_TO_APPLICATION continues. docs/nsx-import.md states each mapping.
+class NsxFirewallBuilder
+{
+public:
+    NsxFirewallBuilder(const NsxDocument& document, const Estate& estate, NsxContext& context);
+
+    /// The DFW (kind Dfw); problems are recorded in the context.
+    Firewall Build();
+
+private:
+    /// A security policy, read.
+    struct Policy
+    {
+        const NsxObject* object = nullptr;
+        std::string category;
+        int rank = 0;
+        std::int64_t sequence = 0;
+        YAML::Node sequenceAt;
+        AddressRef scope; ///< empty `written`: everywhere
+        bool ok = true;   ///< false: read with errors (reported)
+    };
+
+    /// A rule, read, with what ordering and the default-rule test need.
+    struct Draft
+    {
+        Rule rule;
+        std::string nsxId;
+        std::int64_t sequence = 0;
+        YAML::Node node;
+        int rank = 0;
+        const Policy* policy = nullptr;
+        bool catchAll = false; ///< any to any, any service, everywhere, both directions
+        bool ok = true;        ///< false: read with errors (reported), kept only for its id
+    };
+
+    /// Addresses of source_groups / destination_groups, or a scope.
+    struct Endpoints
+    {
+        bool ok = true;
+        bool any = false;
+        AddressRef ref;
+    };
+
+    /// The policy; nullopt when it is skipped (Ethernet), `ok` false when it has errors.
+    std::optional<Policy> ReadPolicy(const NsxObject& object);
+    /// The rule; nullopt when it has no id, `ok` false when it has other errors.
+    std::optional<Draft> ReadRule(const YAML::Node& node, const Policy& policy);
+    Endpoints ReadEndpoints(const YAML::Node& rule, const std::string& key,
+                            const std::string& excludedKey, const std::string& where);
+    Endpoints ReadScope(const YAML::Node& object, const std::string& where);
+    bool ReadServices(const YAML::Node& rule, const std::string& where, ServiceSet& services,
+                      bool& any);
+    std::optional<Action> ReadAction(const YAML::Node& rule, const Policy& policy,
+                                     const std::string& where);
+
+    const NsxDocument& m_document;
+    NsxContext& m_context;
+    NsxGroupResolver m_groups;
+    NsxServiceResolver m_services;
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -1,0 +1,93 @@
+#ifndef SEGPROOF_CORE_NSX_GROUP_RESOLVER_H
+#define SEGPROOF_CORE_NSX_GROUP_RESOLVER_H
+
+#include "core/address-set.h"
+#include "core/estate.h"
+#include "nsx-context.h"
+#include "nsx-document.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// What an NSX group holds once resolved against the estate.
+struct NsxGroupMembers
+{
+    /// The IPs of its member VMs plus every address of its IP-address members.
+    AddressSet addresses;
+    /// True when some addresses come from an IPAddressExpression (directly or through a nested
+    /// group): such a group names addresses, not vNICs, so it cannot be a rule's scope.
+    bool hasIpAddresses = false;
+    /// Groups on its longest chain of PathExpressions down (0: it names no group).
+    std::size_t depth = 0;
+};
+
+/// Resolves NSX groups to addresses against the estate's machines, on first use, memoised.
+/// Expressions: Condition (member_type VirtualMachine; key Tag, Name, ComputerName, OSName;
+/// operator EQUALS, NOTEQUALS, CONTAINS, STARTSWITH, ENDSWITH; compared case-insensitively as
+/// NSX does), ConjunctionOperator AND / OR (AND binds tighter: the list is an OR of AND-runs),
+/// NestedExpression, IPAddressExpression and PathExpression (other groups, recursively, with
+/// cycles reported). Only machines with a host are VirtualMachines. Everything else is refused.
+class NsxGroupResolver
+{
+public:
+    NsxGroupResolver(const NsxDocument& document, const Estate& estate, NsxContext& context);
+
+    /// The members of the group at `path`, written at `reference` in `field` of `where`;
+    /// nullptr when the path names no group of the export, or the group could not be read
+    /// (each problem is reported once).
+    const NsxGroupMembers* Resolve(const std::string& path, const YAML::Node& reference,
+                                   const std::string& field, const std::string& where);
+    /// How rules name the group at `path`: its display_name, else the path.
+    std::string Name(const std::string& path) const;
+
+private:
+    enum class State
+    {
+        Visiting,
+        Done,
+        Failed,
+    };
+
+    bool ReadGroup(const NsxObject& group, NsxGroupMembers& members);
+    bool ReadExpressionList(const std::vector<YAML::Node>& items, const std::string& where,
+                            std::size_t depth, NsxGroupMembers& members);
+    bool ReadExpression(const YAML::Node& expression, const std::string& type,
+                        const std::string& where, std::size_t depth, NsxGroupMembers& members);
+    bool ReadCondition(const YAML::Node& condition, const std::string& where,
+                       NsxGroupMembers& members);
+    bool ReadIpAddresses(const YAML::Node& expression, const std::string& where,
+                         NsxGroupMembers& members);
+    bool ReadPaths(const YAML::Node& expression, const std::string& where,
+                   NsxGroupMembers& members);
+
+    /// A VM's fields as conditions compare them (lower case), built on first use.
+    struct Vm
+    {
+        Ipv4Address ip = 0;
+        std::string name;
+        std::string os;
+        std::vector<std::pair<std::string, std::string>> tags; ///< (scope, tag)
+    };
+    const std::vector<Vm>& Vms();
+
+    const NsxDocument& m_document;
+    const Estate& m_estate;
+    std::vector<Vm> m_vms;
+    bool m_vmsBuilt = false;
+    NsxContext& m_context;
+    std::map<std::string, State> m_states;
+    std::map<std::string, NsxGroupMembers> m_members;
+    std::vector<std::string> m_stack; ///< groups being resolved, outermost first
+    std::size_t m_conditions = 0;     ///< Conditions read so far
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

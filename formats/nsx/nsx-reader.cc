@@ -1,0 +1,141 @@
+#include "nsx-reader.h"
+
+#include "core/limits.h"
+#include "formats/input/input-file.h"
+#include "formats/input/yaml-context.h"
+#include "nsx-context.h"
+#include "nsx-document.h"
+#include "nsx-firewall-builder.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <yaml-cpp/yaml.h>
+
+namespace segproof
+{
+namespace core
+{
+
+namespace
+{
+
+/// Diagnostics in file order: the readers visit objects in evaluation order, users read files
+/// top to bottom.
+std::vector<Diagnostic>
+InFileOrder(std::vector<Diagnostic> diagnostics)
+{
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b)
+                     {
+                         return std::make_pair(a.location.line, a.location.column) <
+                                std::make_pair(b.location.line, b.location.column);
+                     });
+    return diagnostics;
+}
+
+/// yaml-cpp's parser messages, said in JSON's terms.
+std::string
+ExplainSyntaxError(const std::string& message)
+{
+    if (message.rfind("invalid unicode", 0) == 0)
+    {
+        return "JSON syntax error: a \\u escape that is not a character; yaml-cpp cannot read "
+               "a character outside the Basic Multilingual Plane written as a surrogate pair "
+               "(\\uD83D\\uDE00): write the character itself";
+    }
+    if (message == "bad file")
+    {
+        // yaml-cpp's answer to lists and objects nested 500 levels deep.
+        return "JSON syntax error: lists and objects nest 500 levels deep here, more than the "
+               "JSON parser reads (the limit; see docs/limits.md)";
+    }
+    if (message == "end of map flow not found")
+    {
+        return "JSON syntax error: an object '{' is not closed with '}' (or a ',' or ':' is "
+               "missing)";
+    }
+    if (message == "end of sequence flow not found")
+    {
+        return "JSON syntax error: a list '[' is not closed with ']' (or a ',' is missing)";
+    }
+    return "JSON syntax error: " + message;
+}
+
+} // namespace
+
+NsxImport
+ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estate& estate)
+{
+    CheckYamlValueCount(text, fileName);
+    YAML::Node root;
+    try
+    {
+        root = YAML::Load(text);
+    }
+    catch (const YAML::ParserException& e)
+    {
+        int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        throw InputError(SourceLocation{fileName, line, column}, ExplainSyntaxError(e.msg));
+    }
+    if (!root || root.IsNull())
+    {
+        throw InputError(SourceLocation{fileName, 1, 1}, "the file is empty");
+    }
+    DiagnosticList diagnostics;
+    YamlContext yaml(fileName, diagnostics);
+    yaml.SetDocument(root);
+    NsxContext context(yaml);
+    NsxImport result;
+    std::optional<Diagnostic> stopNote;
+    try
+    {
+        NsxDocument document = ReadNsxDocument(root, context);
+        result.firewall = NsxFirewallBuilder(document, estate, context).Build();
+    }
+    catch (const ReadingStopped& stopped)
+    {
+        stopNote = stopped.note;
+    }
+    catch (const YAML::Exception& e)
+    {
+        // A shape the checks above missed: report it where it is, not as a crash.
+        int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        yaml.Error(SourceLocation{fileName, line, column}, "unexpected JSON shape: " + e.msg);
+    }
+    result.firewall.location = SourceLocation{fileName, 1, 1};
+    if (result.firewall.rules.size() > Limits::kMaxRulesPerFirewall)
+    {
+        diagnostics.Add(yaml.Location(root), "the export has " +
+                                                 std::to_string(result.firewall.rules.size()) +
+                                                 " DFW rules, more than " +
+                                                 std::to_string(Limits::kMaxRulesPerFirewall) +
+                                                 " (the limit; see docs/limits.md)");
+    }
+    if (diagnostics.HasErrors())
+    {
+        std::vector<Diagnostic> sorted = InFileOrder(diagnostics.Items());
+        if (stopNote)
+        {
+            sorted.push_back(*stopNote);
+        }
+        throw InputError(std::move(sorted));
+    }
+    result.warnings = InFileOrder(context.Warnings());
+    // "more warnings not shown" has no line: last, not first.
+    std::stable_partition(result.warnings.begin(), result.warnings.end(),
+                          [](const Diagnostic& d) { return d.location.line > 0; });
+    return result;
+}
+
+NsxImport
+ReadNsxDfw(const std::string& path, const Estate& estate)
+{
+    std::string text = ReadInputFile(path, "an NSX export");
+    return ReadNsxDfwText(text, path, estate);
+}
+
+} // namespace core
+} // namespace segproof

@@ -1,0 +1,642 @@
+#include "attack-reader.h"
+
+#include "bracket-range.h"
+#include "core/limits.h"
+#include "core/name-suggestion.h"
+#include "core/units.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+namespace segproof
+{
+namespace core
+{
+
+namespace
+{
+
+/// Typed values of `attack:` and `defence:`: each key optional, each mistake reported at its
+/// FILE:LINE:COL with an example of the expected form. A value that does not read leaves the
+/// default in place (the error stops the scenario anyway).
+class ParameterReader
+{
+public:
+    explicit ParameterReader(YamlContext& context) : m_context(context) {}
+
+    YamlContext& Context() { return m_context; }
+
+    /// `map[key]` when it is present and a map (its unknown keys reported); else an undefined
+    /// node (a wrong type is reported). Known keys of a map with an unknown one are still read,
+    /// so that one pass reports every mistake.
+    YAML::Node Section(const YAML::Node& map, const std::string& key,
+                       const std::vector<std::string>& allowed)
+    {
+        YAML::Node node = map[key];
+        if (!node)
+        {
+            return YAML::Node(YAML::NodeType::Undefined);
+        }
+        if (!m_context.CheckMap(node, "'" + key + "'", allowed) && !node.IsMap())
+        {
+            return YAML::Node(YAML::NodeType::Undefined);
+        }
+        return node;
+    }
+
+    /// A duration (core/units.h) from 0 to Limits::kMaxDuration_s; above 0 when `positive`.
+    void Duration(const YAML::Node& map, const std::string& key, double& out, bool positive = false)
+    {
+        auto text = m_context.String(map, key);
+        if (!text)
+        {
+            return;
+        }
+        auto seconds = ParseDuration(*text);
+        if (!seconds)
+        {
+            m_context.Error(map[key], "'" + key +
+                                          "' must be a duration such as 62m, 1h or 30s, got '" +
+                                          *text + "'");
+        }
+        else if (*seconds > Limits::kMaxDuration_s)
+        {
+            m_context.Error(map[key], "'" + key + "' must be at most " +
+                                          FormatDuration(Limits::kMaxDuration_s) +
+                                          " (the limit; see docs/limits.md), got '" + *text + "'");
+        }
+        else if (positive && *seconds <= 0)
+        {
+            m_context.Error(map[key], "'" + key + "' must be longer than 0, got '" + *text + "'");
+        }
+        else
+        {
+            out = *seconds;
+        }
+    }
+
+    /// A probability: a number from 0 to 1.
+    void Probability(const YAML::Node& map, const std::string& key, double& out)
+    {
+        auto text = m_context.String(map, key);
+        if (!text)
+        {
+            return;
+        }
+        auto value = ParseDecimal(*text);
+        if (!value || *value > 1)
+        {
+            m_context.Error(map[key],
+                            "'" + key + "' must be a probability from 0 to 1, got '" + *text + "'");
+            return;
+        }
+        out = *value;
+    }
+
+    /// A number above 0 and at most `max`.
+    void Positive(const YAML::Node& map, const std::string& key, double max, double& out)
+    {
+        auto text = m_context.String(map, key);
+        if (!text)
+        {
+            return;
+        }
+        auto value = ParseDecimal(*text);
+        if (!value || *value <= 0 || *value > max)
+        {
+            m_context.Error(map[key], "'" + key + "' must be a number above 0 and at most " +
+                                          FormatNumber(max) +
+                                          " (the limit; see docs/limits.md), got '" + *text + "'");
+            return;
+        }
+        out = *value;
+    }
+
+    /// A size in bytes, as `holds: bytes` takes it.
+    void Size(const YAML::Node& map, const std::string& key, std::uint64_t& out)
+    {
+        auto text = m_context.String(map, key);
+        if (!text)
+        {
+            return;
+        }
+        auto bytes = ParseByteSize(*text);
+        if (!bytes)
+        {
+            m_context.Error(map[key], "'" + key +
+                                          "' must be a size such as 500KB, 2MiB or 4096, got '" +
+                                          *text + "'");
+            return;
+        }
+        out = *bytes;
+    }
+
+    /// A rate in bytes per second, above 0.
+    void Rate(const YAML::Node& map, const std::string& key, double& out)
+    {
+        auto text = m_context.String(map, key);
+        if (!text)
+        {
+            return;
+        }
+        auto rate = ParseRate(*text);
+        if (!rate || *rate <= 0)
+        {
+            m_context.Error(map[key], "'" + key +
+                                          "' must be a rate above 0 such as 1MB/s, 500KB/s or "
+                                          "10Mbit/s, got '" +
+                                          *text + "'");
+            return;
+        }
+        out = *rate;
+    }
+
+    /// One word of `choices`, with a suggestion for a misspelt one.
+    template <typename E>
+    void Choice(const YAML::Node& map, const std::string& key,
+                const std::vector<std::pair<std::string, E>>& choices, E& out)
+    {
+        auto text = m_context.String(map, key);
+        if (!text)
+        {
+            return;
+        }
+        std::vector<std::string> words;
+        for (const auto& [word, value] : choices)
+        {
+            if (word == *text)
+            {
+                out = value;
+                return;
+            }
+            words.push_back(word);
+        }
+        m_context.Error(map[key], "'" + key + "' must be " + OneOf(words) + ", got '" + *text +
+                                      "'" + DidYouMean(*text, words));
+    }
+
+    /// "a or b", "a, b or c".
+    static std::string OneOf(const std::vector<std::string>& words)
+    {
+        std::string text;
+        for (std::size_t i = 0; i < words.size(); ++i)
+        {
+            text += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+        }
+        return text;
+    }
+
+private:
+    static std::string FormatNumber(double value)
+    {
+        std::string text = std::to_string(value);
+        text.erase(text.find_last_not_of('0') + 1);
+        if (!text.empty() && text.back() == '.')
+        {
+            text.pop_back();
+        }
+        return text;
+    }
+
+    YamlContext& m_context;
+};
+
+const std::vector<std::pair<std::string, LateralTechnique>> kTechniques = {
+    {"smb", LateralTechnique::Smb},
+    {"rdp", LateralTechnique::Rdp},
+    {"winrm", LateralTechnique::WinRm},
+};
+
+class AttackReader
+{
+public:
+    AttackReader(const Estate& estate, const std::vector<Group>& groups, YamlContext& context)
+        : m_estate(estate), m_groups(groups), m_context(context), m_values(context)
+    {
+    }
+
+    AttackParameters Read(const YAML::Node& node)
+    {
+        AttackParameters attack;
+        attack.location = SourceLocation{m_context.File(), 0, 0};
+        if (!node)
+        {
+            return attack;
+        }
+        attack.given = true;
+        attack.location = m_context.Location(node);
+        if (!m_context.CheckMap(node, "'attack'",
+                                {"profile", "sample", "initial_access", "breakout", "lateral",
+                                 "worm", "credential_theft", "disable_host_firewall",
+                                 "crown_jewels", "exfiltration", "c2"}) &&
+            !node.IsMap())
+        {
+            return attack;
+        }
+        m_values.Choice<AttackProfile>(
+            node, "profile", {{"targeted", AttackProfile::Targeted}, {"worm", AttackProfile::Worm}},
+            attack.profile);
+        m_values.Choice<SampleKind>(node, "sample",
+                                    {{"new", SampleKind::New}, {"known", SampleKind::Known}},
+                                    attack.sample);
+        ReadInitialAccess(node, attack.initialAccess);
+        m_values.Duration(node, "breakout", attack.breakout_s);
+        ReadLateral(node, attack.lateral);
+        if (YAML::Node worm =
+                m_values.Section(node, "worm", {"scan", "scans_per_second", "exploit_success"}))
+        {
+            m_values.Choice<WormTargeting>(
+                worm, "scan",
+                {{"subnet-first", WormTargeting::SubnetFirst}, {"random", WormTargeting::Random}},
+                attack.worm.targeting);
+            m_values.Positive(worm, "scans_per_second", Limits::kMaxScansPerSecond,
+                              attack.worm.scansPerSecond);
+            m_values.Probability(worm, "exploit_success", attack.worm.exploitSuccess);
+        }
+        m_values.Probability(node, "credential_theft", attack.credentialTheft);
+        if (YAML::Node off =
+                m_values.Section(node, "disable_host_firewall", {"probability", "delay"}))
+        {
+            m_values.Probability(off, "probability", attack.disableHostFirewallProbability);
+            m_values.Duration(off, "delay", attack.disableHostFirewallDelay_s);
+        }
+        if (node["crown_jewels"])
+        {
+            attack.crownJewels = Machines(node, "crown_jewels").value_or(attack.crownJewels);
+        }
+        ReadExfiltration(node, attack);
+        if (YAML::Node c2 = m_values.Section(node, "c2", {"beacon_interval", "egress"}))
+        {
+            m_values.Duration(c2, "beacon_interval", attack.beaconInterval_s, true);
+            m_values.Choice<C2Egress>(c2, "egress",
+                                      {{"phished", C2Egress::Phished},
+                                       {"every", C2Egress::Every},
+                                       {"none", C2Egress::None}},
+                                      attack.c2Egress);
+        }
+        return attack;
+    }
+
+private:
+    void ReadInitialAccess(const YAML::Node& map, InitialAccess& access)
+    {
+        YAML::Node node =
+            m_values.Section(map, "initial_access", {"targets", "mails", "opened", "window"});
+        if (!node)
+        {
+            return;
+        }
+        bool targetsRead = true;
+        if (node["targets"])
+        {
+            auto targets = Machines(node, "targets");
+            targetsRead = targets.has_value();
+            access.targets = targets.value_or(access.targets);
+        }
+        auto mails = m_context.Integer(node, "mails", 1, Limits::kMaxMails);
+        auto opened = m_context.Integer(node, "opened", 1, Limits::kMaxMails);
+        access.mails = static_cast<int>(mails.value_or(access.mails));
+        if (opened && *opened > access.mails && (mails || !node["mails"]))
+        {
+            m_context.Error(node["opened"], "'opened' is " + std::to_string(*opened) +
+                                                ", more than 'mails' (" +
+                                                std::to_string(access.mails) +
+                                                (mails ? "" : " when not given") + ")");
+        }
+        else if (opened && targetsRead && node["targets"] &&
+                 static_cast<std::size_t>(*opened) > access.targets.size())
+        {
+            m_context.Error(node["opened"],
+                            "'opened' is " + std::to_string(*opened) + ", more than the " +
+                                Count(access.targets.size(), "machine") + " 'targets' selects");
+        }
+        else if (opened && !node["targets"] && m_context.Clean() &&
+                 static_cast<std::size_t>(*opened) > CountDesktops())
+        {
+            // Without `targets` every desktop receives the mail. Only checked on an estate
+            // read without errors: machines missing for another reason would mislead here.
+            m_context.Error(node["opened"], "'opened' is " + std::to_string(*opened) +
+                                                ", more than the " +
+                                                Count(CountDesktops(), "desktop") +
+                                                " of the estate (the targets when "
+                                                "'targets' is not given)");
+        }
+        else if (opened)
+        {
+            access.opened = static_cast<int>(*opened);
+        }
+        m_values.Duration(node, "window", access.window_s);
+    }
+
+    void ReadLateral(const YAML::Node& map, LateralMovement& lateral)
+    {
+        YAML::Node node = m_values.Section(map, "lateral",
+                                           {"techniques", "attempt_interval", "exploit_success",
+                                            "credential_success", "infection_delay", "tool_bytes"});
+        if (!node)
+        {
+            return;
+        }
+        ReadTechniques(node, lateral.techniques);
+        m_values.Duration(node, "attempt_interval", lateral.attemptInterval_s, true);
+        m_values.Probability(node, "exploit_success", lateral.exploitSuccess);
+        m_values.Probability(node, "credential_success", lateral.credentialSuccess);
+        m_values.Duration(node, "infection_delay", lateral.infectionDelay_s);
+        m_values.Size(node, "tool_bytes", lateral.toolBytes);
+    }
+
+    void ReadTechniques(const YAML::Node& map, std::vector<LateralTechnique>& out)
+    {
+        YAML::Node node = map["techniques"];
+        if (!node)
+        {
+            return;
+        }
+        std::vector<std::string> names;
+        for (const auto& [name, technique] : kTechniques)
+        {
+            names.push_back(name);
+        }
+        if (node.IsSequence() && node.size() == 0)
+        {
+            m_context.Error(node, "'techniques' must name at least one of " +
+                                      ParameterReader::OneOf(names));
+            return;
+        }
+        std::vector<YAML::Node> items = m_context.ScalarOrList(node, "'techniques'");
+        bool ok = node.IsScalar() || (node.IsSequence() && items.size() == node.size());
+        std::vector<LateralTechnique> techniques;
+        for (const auto& item : items)
+        {
+            const std::string& name = item.Scalar();
+            auto known = std::find_if(kTechniques.begin(), kTechniques.end(),
+                                      [&name](const auto& entry) { return entry.first == name; });
+            if (known == kTechniques.end())
+            {
+                std::string hint = DidYouMean(name, names);
+                m_context.Error(item, "unknown technique '" + name + "'" +
+                                          (hint.empty()
+                                               ? " (expected " + ParameterReader::OneOf(names) + ")"
+                                               : hint));
+                ok = false;
+            }
+            else if (std::find(techniques.begin(), techniques.end(), known->second) !=
+                     techniques.end())
+            {
+                m_context.Error(item, "technique '" + name + "' is listed twice");
+                ok = false;
+            }
+            else
+            {
+                techniques.push_back(known->second);
+            }
+        }
+        if (ok)
+        {
+            out = techniques;
+        }
+    }
+
+    void ReadExfiltration(const YAML::Node& map, AttackParameters& attack)
+    {
+        YAML::Node node = m_values.Section(map, "exfiltration", {"to", "via", "port", "rate"});
+        if (!node)
+        {
+            return;
+        }
+        if (auto to = m_context.String(node, "to"))
+        {
+            Index external = m_estate.FindExternal(*to);
+            if (external != kNone)
+            {
+                attack.exfiltrationTo = external;
+            }
+            else if (m_estate.FindMachine(*to) != kNone)
+            {
+                m_context.Error(node["to"], "'to' must name an external address (estate: "
+                                            "external), and '" +
+                                                *to + "' is a machine of the estate");
+            }
+            else
+            {
+                std::vector<std::string> names;
+                for (const auto& e : m_estate.Externals())
+                {
+                    names.push_back(e.name);
+                }
+                m_context.Error(node["to"],
+                                "unknown external address '" + *to + "'" +
+                                    (names.empty() ? " (the estate defines none under 'external')"
+                                                   : DidYouMean(*to, names)));
+            }
+        }
+        if (auto via = m_context.String(node, "via"))
+        {
+            Index machine = m_estate.FindMachine(*via);
+            if (*via == "direct")
+            {
+                attack.exfiltrationDirect = true;
+                attack.exfiltrationVia = kNone;
+            }
+            else if (machine != kNone)
+            {
+                attack.exfiltrationVia = machine;
+            }
+            else
+            {
+                m_context.Error(node["via"], "unknown machine '" + *via +
+                                                 "' ('via' takes a machine or 'direct')" +
+                                                 DidYouMean(*via, MachineNames()));
+            }
+        }
+        if (auto port = m_context.Integer(node, "port", 1, 65535))
+        {
+            attack.exfiltrationPort = static_cast<std::uint16_t>(*port);
+        }
+        m_values.Rate(node, "rate", attack.exfiltrationRate_Bps);
+    }
+
+    /// The machines `map[key]` names: groups (their member machines) and machine names
+    /// (bracket ranges allowed), alone or in a list; sorted, without repeats. nullopt when a
+    /// name is wrong or nothing is selected (reported).
+    std::optional<std::vector<Index>> Machines(const YAML::Node& map, const std::string& key)
+    {
+        YAML::Node node = map[key];
+        std::vector<YAML::Node> items = m_context.ScalarOrList(node, "'" + key + "'");
+        bool ok = node.IsScalar() || (node.IsSequence() && items.size() == node.size());
+        std::vector<Index> machines;
+        for (const auto& item : items)
+        {
+            ok = Resolve(item, key, machines) && ok;
+        }
+        if (!ok)
+        {
+            return std::nullopt;
+        }
+        std::sort(machines.begin(), machines.end());
+        machines.erase(std::unique(machines.begin(), machines.end()), machines.end());
+        if (machines.empty())
+        {
+            m_context.Error(node, "'" + key + "' selects no machine");
+            return std::nullopt;
+        }
+        return machines;
+    }
+
+    /// Adds the machines one name stands for: a group's members (machines whose address is in
+    /// the group), else the machines of a name or bracket range.
+    bool Resolve(const YAML::Node& item, const std::string& key, std::vector<Index>& machines)
+    {
+        const std::string& name = item.Scalar();
+        const Group* group = FindGroup(name);
+        if (group != nullptr || name == "any")
+        {
+            const auto& all = m_estate.Machines();
+            m_context.Count(all.size(), item); // every machine is looked at
+            for (Index m = 0; m < static_cast<Index>(all.size()); ++m)
+            {
+                if (group == nullptr || group->addresses.Contains(all[m].ip))
+                {
+                    machines.push_back(m);
+                }
+            }
+            return true;
+        }
+        BracketExpansion expansion = ExpandBracketRange(name, Limits::kMaxRangeExpansion);
+        if (!expansion.error.empty())
+        {
+            m_context.Error(item, expansion.error);
+            return false;
+        }
+        m_context.Count(expansion.names.size(), item);
+        for (const auto& each : expansion.names)
+        {
+            Index m = m_estate.FindMachine(each);
+            if (m != kNone)
+            {
+                machines.push_back(m);
+                continue;
+            }
+            if (m_estate.FindExternal(each) != kNone)
+            {
+                m_context.Error(item, "'" + key + "' takes machines and groups, and '" + each +
+                                          "' is an external address");
+                return false;
+            }
+            std::vector<std::string> candidates = MachineNames();
+            for (const auto& g : m_groups)
+            {
+                candidates.push_back(g.name);
+            }
+            m_context.Error(item, "unknown group or machine '" + each + "'" +
+                                      DidYouMean(each, candidates));
+            return false;
+        }
+        return true;
+    }
+
+    const Group* FindGroup(const std::string& name)
+    {
+        if (m_groupByName.empty())
+        {
+            for (const auto& g : m_groups)
+            {
+                m_groupByName.emplace(g.name, &g);
+            }
+        }
+        auto it = m_groupByName.find(name);
+        return it == m_groupByName.end() ? nullptr : it->second;
+    }
+
+    std::vector<std::string> MachineNames() const
+    {
+        std::vector<std::string> names;
+        for (const auto& m : m_estate.Machines())
+        {
+            names.push_back(m.name);
+        }
+        return names;
+    }
+
+    /// "1 machine", "3 machines".
+    static std::string Count(std::size_t n, const std::string& noun)
+    {
+        return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    std::size_t CountDesktops() const
+    {
+        return static_cast<std::size_t>(
+            std::count_if(m_estate.Machines().begin(), m_estate.Machines().end(),
+                          [](const Machine& m) { return m.kind == MachineKind::Desktop; }));
+    }
+
+    const Estate& m_estate;
+    const std::vector<Group>& m_groups;
+    YamlContext& m_context;
+    ParameterReader m_values;
+    std::unordered_map<std::string, const Group*> m_groupByName;
+};
+
+} // namespace
+
+AttackParameters
+ReadAttack(const YAML::Node& node, const Estate& estate, const std::vector<Group>& groups,
+           YamlContext& context)
+{
+    return AttackReader(estate, groups, context).Read(node);
+}
+
+DefenceParameters
+ReadDefence(const YAML::Node& node, YamlContext& context)
+{
+    DefenceParameters defence;
+    defence.location = SourceLocation{context.File(), 0, 0};
+    if (!node)
+    {
+        return defence;
+    }
+    defence.given = true;
+    defence.location = context.Location(node);
+    if (!context.CheckMap(node, "'defence'", {"av", "monitoring", "quarantine"}) && !node.IsMap())
+    {
+        return defence;
+    }
+    ParameterReader values(context);
+    if (YAML::Node av =
+            values.Section(node, "av", {"detect_new", "detect_known", "delay", "removes"}))
+    {
+        values.Probability(av, "detect_new", defence.avDetectNew);
+        values.Probability(av, "detect_known", defence.avDetectKnown);
+        values.Duration(av, "delay", defence.avDelay_s, true);
+        defence.avRemoves = context.Boolean(av, "removes").value_or(defence.avRemoves);
+    }
+    if (YAML::Node monitoring = values.Section(node, "monitoring", {"detect"}))
+    {
+        values.Probability(monitoring, "detect", defence.monitoringDetect);
+    }
+    if (YAML::Node quarantine = values.Section(node, "quarantine", {"tag", "reaction_delay"}))
+    {
+        if (auto tag = context.String(quarantine, "tag"))
+        {
+            auto bar = tag->find('|');
+            if (bar == std::string::npos || bar + 1 == tag->size())
+            {
+                context.Error(quarantine["tag"],
+                              "'tag' must be an NSX tag written scope|tag, such as "
+                              "virus_found|true, got '" +
+                                  *tag + "'");
+            }
+            else
+            {
+                defence.quarantineTag = *tag;
+            }
+        }
+        values.Duration(quarantine, "reaction_delay", defence.quarantineReaction_s);
+    }
+    return defence;
+}
+
+} // namespace core
+} // namespace segproof

@@ -1,0 +1,29 @@
+#ifndef SEGPROOF_CORE_ATTACK_READER_H
+#define SEGPROOF_CORE_ATTACK_READER_H
+
+#include "core/attack-model.h"
+#include "core/estate.h"
+#include "core/policy.h"
+#include "formats/input/yaml-context.h"
+
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Reads `attack:` (docs/attack-model.md): every key optional, defaults from AttackParameters.
+/// Names of machines and groups resolve against the estate and the groups already read;
+/// durations, sizes and rates take units (core/units.h). Without the section: the defaults,
+/// `given` false and the location naming the scenario file only.
+AttackParameters ReadAttack(const YAML::Node& node, const Estate& estate,
+                            const std::vector<Group>& groups, YamlContext& context);
+
+/// Reads `defence:` (docs/attack-model.md), the same way.
+DefenceParameters ReadDefence(const YAML::Node& node, YamlContext& context);
+
+} // namespace core
+} // namespace segproof
+
+#endif

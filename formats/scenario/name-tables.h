@@ -1,0 +1,51 @@
+#ifndef SEGPROOF_CORE_NAME_TABLES_H
+#define SEGPROOF_CORE_NAME_TABLES_H
+
+#include "core/policy.h"
+#include "core/service.h"
+#include "formats/input/yaml-context.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// The named groups and services of a scenario, and the resolution of what rules, intents and
+/// machines write in `from` / `to` / `applied_to` / `service` / `listens` (names, CIDRs,
+/// addresses, inline service entries, the reserved `any`). Unknown names are reported with a
+/// suggestion. Internal to core's readers.
+class NameTables
+{
+public:
+    explicit NameTables(YamlContext& context);
+
+    /// Reads `services:` (name -> entry or list of entries).
+    std::vector<Service> ReadServices(const YAML::Node& node);
+    /// Registers the resolved groups (the group reader produces them).
+    void SetGroups(const std::vector<Group>& groups);
+
+    /// A group name, CIDR, address, `any`, or a list of those.
+    AddressRef ResolveAddresses(const YAML::Node& node, const std::string& what);
+    /// Group names only (for `applied_to`, `applies_to`, `assume_compromised`).
+    AddressRef ResolveGroups(const YAML::Node& node, const std::string& what);
+    /// A service name, inline entry, `any`, or a list of those.
+    ServiceSet ResolveServices(const YAML::Node& node, const std::string& what);
+
+private:
+    bool ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& into);
+
+    YamlContext& m_context;
+    std::map<std::string, std::vector<ServiceEntry>> m_services;
+    std::map<std::string, AddressSet> m_groups;
+    std::vector<std::string> m_serviceNames;
+    std::vector<std::string> m_groupNames;
+};
+
+} // namespace core
+} // namespace segproof
+
+#endif

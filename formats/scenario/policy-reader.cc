@@ -1,0 +1,398 @@
+#include "policy-reader.h"
+
+#include "core/limits.h"
+#include "core/name-suggestion.h"
+
+#include <map>
+
+namespace segproof
+{
+namespace core
+{
+
+namespace
+{
+
+const std::vector<std::string> kFirewallNames = {"dfw", "gateway", "perimeter", "host"};
+
+std::optional<Action>
+ReadAction(const YAML::Node& map, const std::string& key, YamlContext& context)
+{
+    auto text = context.String(map, key);
+    if (!text)
+    {
+        return std::nullopt;
+    }
+    if (*text == "allow")
+    {
+        return Action::Allow;
+    }
+    if (*text == "drop")
+    {
+        return Action::Drop;
+    }
+    if (*text == "reject")
+    {
+        return Action::Reject;
+    }
+    // Other firewalls' words for the same actions (Cisco, iptables, NSX spell them so).
+    static const std::map<std::string, std::string> synonyms = {
+        {"deny", "drop"},    {"block", "drop"},   {"discard", "drop"},
+        {"permit", "allow"}, {"accept", "allow"}, {"pass", "allow"},
+        {"DROP", "drop"},    {"ALLOW", "allow"},  {"REJECT", "reject"}};
+    auto synonym = synonyms.find(*text);
+    std::string hint = synonym != synonyms.end() ? "; did you mean '" + synonym->second + "'?"
+                                                 : DidYouMean(*text, {"allow", "drop", "reject"});
+    context.Error(map[key],
+                  "'" + key + "' must be allow, drop or reject, got '" + *text + "'" + hint);
+    return std::nullopt;
+}
+
+std::optional<Direction>
+ReadDirection(const YAML::Node& map, YamlContext& context)
+{
+    auto text = context.String(map, "direction");
+    if (!text)
+    {
+        return std::nullopt;
+    }
+    if (*text == "in")
+    {
+        return Direction::In;
+    }
+    if (*text == "out")
+    {
+        return Direction::Out;
+    }
+    if (*text == "in_out")
+    {
+        return Direction::InOut;
+    }
+    context.Error(map["direction"], "'direction' must be in, out or in_out, got '" + *text + "'" +
+                                        DidYouMean(*text, {"in", "out", "in_out"}));
+    return std::nullopt;
+}
+
+std::optional<Rule>
+ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlContext& context)
+{
+    bool onMachines = kind == FirewallKind::Dfw || kind == FirewallKind::Host;
+    const std::vector<std::string> keys = {"id",         "from",     "to",
+                                           "service",    "action",   "direction",
+                                           "applied_to", "disabled", "description"};
+    const std::string what = "a " + FirewallKindName(kind) + " rule";
+    if (!onMachines && item.IsMap() && item["applied_to"])
+    {
+        context.Error(item["applied_to"],
+                      "applied_to has no meaning on the " + FirewallKindName(kind) +
+                          " firewall: it is one device, not a firewall at each vNIC");
+    }
+    if (!context.CheckMap(item, what, keys) ||
+        !context.Require(item, what, {"id", "from", "to", "service", "action"}))
+    {
+        return std::nullopt;
+    }
+    Rule rule;
+    auto id = context.String(item, "id");
+    if (id && id->empty())
+    {
+        context.Error(item["id"], "a rule id must not be empty");
+    }
+    rule.id = id.value_or("");
+    rule.location = context.Location(item);
+    rule.from = names.ResolveAddresses(item["from"], "'from'");
+    rule.to = names.ResolveAddresses(item["to"], "'to'");
+    rule.service = names.ResolveServices(item["service"], "'service'");
+    rule.action = ReadAction(item, "action", context).value_or(Action::Drop);
+    rule.direction = ReadDirection(item, context).value_or(Direction::InOut);
+    rule.disabled = context.Boolean(item, "disabled").value_or(false);
+    if (item["applied_to"] && onMachines)
+    {
+        rule.appliedTo = names.ResolveGroups(item["applied_to"], "'applied_to'");
+    }
+    if (!id || id->empty())
+    {
+        return std::nullopt; // reported above; without an id it cannot be checked for duplicates
+    }
+    return rule;
+}
+
+std::optional<Firewall>
+ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlContext& context,
+             const NsxLoader& loadNsx)
+{
+    const std::string what = "firewall '" + FirewallKindName(kind) + "'";
+    Firewall firewall;
+    firewall.kind = kind;
+    firewall.location = context.Location(node);
+    if (kind == FirewallKind::Host)
+    {
+        if (!context.CheckMap(node, what, {"applies_to", "default_in", "default_out", "rules"}) ||
+            !context.Require(node, what, {"applies_to", "default_in", "default_out"}))
+        {
+            return std::nullopt;
+        }
+        firewall.appliesTo = names.ResolveGroups(node["applies_to"], "'applies_to'");
+        firewall.defaultIn = ReadAction(node, "default_in", context).value_or(Action::Drop);
+        firewall.defaultOut = ReadAction(node, "default_out", context).value_or(Action::Drop);
+    }
+    else
+    {
+        std::vector<std::string> keys = {"default", "rules"};
+        if (kind == FirewallKind::Dfw)
+        {
+            keys.push_back("nsx");
+        }
+        if (!context.CheckMap(node, what, keys))
+        {
+            return std::nullopt;
+        }
+        if (node["nsx"])
+        {
+            if (node["rules"] || node["default"])
+            {
+                context.Error(node[node["rules"] ? "rules" : "default"],
+                              "'nsx' imports the DFW's rules and default from the export; do "
+                              "not give '" +
+                                  std::string(node["rules"] ? "rules" : "default") + "' beside it");
+                return std::nullopt;
+            }
+            return loadNsx(node["nsx"]);
+        }
+        if (!context.Require(node, what, {"default"}))
+        {
+            return std::nullopt;
+        }
+        firewall.defaultIn = ReadAction(node, "default", context).value_or(Action::Drop);
+        firewall.defaultOut = firewall.defaultIn;
+    }
+    YAML::Node rules = node["rules"];
+    if (!rules)
+    {
+        return firewall;
+    }
+    if (!rules.IsSequence())
+    {
+        context.Error(rules, "'rules' must be a list, got " + YamlKindName(rules));
+        return firewall;
+    }
+    if (rules.size() > Limits::kMaxRulesPerFirewall)
+    {
+        context.Error(rules, what + " has " + std::to_string(rules.size()) + " rules, more than " +
+                                 std::to_string(Limits::kMaxRulesPerFirewall) +
+                                 " (the limit; see docs/limits.md)");
+        return firewall;
+    }
+    std::map<std::string, SourceLocation> ids;
+    for (const auto& item : rules)
+    {
+        auto rule = ReadRule(item, kind, names, context);
+        if (!rule)
+        {
+            continue;
+        }
+        auto [it, inserted] = ids.emplace(rule->id, rule->location);
+        if (!inserted)
+        {
+            context.Error(item["id"], "duplicate rule id '" + rule->id + "' in " + what +
+                                          " (first at " + it->second.ToString() + ")");
+            continue;
+        }
+        firewall.rules.push_back(std::move(*rule));
+    }
+    return firewall;
+}
+
+} // namespace
+
+std::array<std::optional<Firewall>, 4>
+ReadFirewalls(const YAML::Node& node, NameTables& names, YamlContext& context,
+              const NsxLoader& loadNsx)
+{
+    std::array<std::optional<Firewall>, 4> firewalls;
+    if (!node || !context.CheckMap(node, "'firewalls'", kFirewallNames))
+    {
+        return firewalls;
+    }
+    for (auto kind : kAllFirewallKinds)
+    {
+        YAML::Node body = node[FirewallKindName(kind)];
+        if (body)
+        {
+            firewalls[static_cast<std::size_t>(kind)] =
+                ReadFirewall(body, kind, names, context, loadNsx);
+        }
+    }
+    return firewalls;
+}
+
+std::vector<Posture>
+ReadPostures(const YAML::Node& node, const std::array<std::optional<Firewall>, 4>& firewalls,
+             YamlContext& context)
+{
+    std::vector<Posture> postures;
+    if (!node)
+    {
+        return postures;
+    }
+    if (!context.CheckNameMap(node, "'postures'") && !node.IsMap())
+    {
+        return postures;
+    }
+    std::map<std::string, bool> seen;
+    for (const auto& entry : node)
+    {
+        if (!entry.first.IsScalar() || !seen.emplace(entry.first.Scalar(), true).second)
+        {
+            continue; // reported by CheckNameMap
+        }
+        Posture posture;
+        posture.name = entry.first.Scalar();
+        posture.location = context.Location(entry.first);
+        const std::string what = "posture '" + posture.name + "'";
+        // The long form is {firewalls: [...], quarantine: true}. (Never assign one YAML::Node
+        // to another: yaml-cpp's operator= rewrites the node it referred to.)
+        const bool longForm = entry.second.IsMap();
+        if (longForm && (!context.CheckMap(entry.second, what, {"firewalls", "quarantine"}) ||
+                         !context.Require(entry.second, what, {"firewalls"})))
+        {
+            continue;
+        }
+        const YAML::Node list = longForm ? entry.second["firewalls"] : entry.second;
+        if (longForm)
+        {
+            posture.quarantine = context.Boolean(entry.second, "quarantine").value_or(false);
+        }
+        if (list.IsScalar() || !(list.IsSequence() || list.IsNull()))
+        {
+            context.Error(list, what + " must be a list of firewalls ([dfw, gateway, perimeter, "
+                                       "host]) or {firewalls: [...], quarantine: true}");
+            continue;
+        }
+        for (const auto& item : context.ScalarOrList(list, what))
+        {
+            const std::string& name = item.Scalar();
+            bool known = false;
+            for (auto kind : kAllFirewallKinds)
+            {
+                if (FirewallKindName(kind) != name)
+                {
+                    continue;
+                }
+                known = true;
+                if (!firewalls[static_cast<std::size_t>(kind)])
+                {
+                    context.Error(item, what + " puts '" + name +
+                                            "' in force, but 'firewalls' does not define it");
+                }
+                posture.inForce[static_cast<std::size_t>(kind)] = true;
+            }
+            if (!known)
+            {
+                context.Error(item, "unknown firewall '" + name + "' in " + what +
+                                        DidYouMean(name, kFirewallNames) +
+                                        " (firewalls are dfw, gateway, perimeter, host)");
+            }
+        }
+        if (posture.quarantine && !posture.Has(FirewallKind::Dfw))
+        {
+            context.Error(entry.first, what + " asks for quarantine, which the DFW enforces, "
+                                              "but does not put 'dfw' in force");
+        }
+        postures.push_back(posture);
+    }
+    return postures;
+}
+
+std::vector<Intent>
+ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
+{
+    std::vector<Intent> intents;
+    if (!node)
+    {
+        return intents;
+    }
+    if (!node.IsSequence())
+    {
+        context.Error(node, "'intents' must be a list, got " + YamlKindName(node));
+        return intents;
+    }
+    if (node.size() > Limits::kMaxIntents)
+    {
+        context.Error(node, "'intents' lists " + std::to_string(node.size()) +
+                                " intents, more than " + std::to_string(Limits::kMaxIntents) +
+                                " (the limit; see docs/limits.md)");
+        return intents;
+    }
+    std::map<std::string, SourceLocation> ids;
+    for (const auto& item : node)
+    {
+        if (!context.CheckMap(
+                item, "an intent",
+                {"id", "deny", "allow", "only", "assume_compromised", "description"}) ||
+            !context.Require(item, "an intent", {"id"}))
+        {
+            continue;
+        }
+        Intent intent;
+        auto id = context.String(item, "id");
+        if (id && id->empty())
+        {
+            context.Error(item["id"], "an intent id must not be empty");
+        }
+        intent.id = id.value_or("");
+        intent.location = context.Location(item);
+        std::vector<std::pair<std::string, IntentKind>> kinds = {
+            {"deny", IntentKind::Deny}, {"allow", IntentKind::Allow}, {"only", IntentKind::Only}};
+        std::vector<std::string> present;
+        for (const auto& [key, kind] : kinds)
+        {
+            if (item[key])
+            {
+                present.push_back(key);
+                intent.kind = kind;
+            }
+        }
+        if (present.size() != 1)
+        {
+            context.Error(item, "intent '" + intent.id + "' " +
+                                    (present.empty()
+                                         ? "needs one of deny, allow, only"
+                                         : "has both '" + present[0] + "' and '" + present[1] +
+                                               "'; an intent states exactly one of "
+                                               "deny, allow, only"));
+            continue;
+        }
+        YAML::Node body = item[present[0]];
+        const std::string what = "intent '" + intent.id + "'";
+        if (!context.CheckMap(body, what, {"from", "to", "service"}) ||
+            !context.Require(body, what, {"from", "to", "service"}))
+        {
+            continue;
+        }
+        intent.from = names.ResolveAddresses(body["from"], "'from'");
+        intent.to = names.ResolveAddresses(body["to"], "'to'");
+        intent.service = names.ResolveServices(body["service"], "'service'");
+        if (item["assume_compromised"])
+        {
+            intent.assumeCompromised =
+                names.ResolveGroups(item["assume_compromised"], "'assume_compromised'");
+        }
+        if (!id || id->empty())
+        {
+            continue; // reported above
+        }
+        auto [it, inserted] = ids.emplace(intent.id, intent.location);
+        if (!inserted)
+        {
+            context.Error(item["id"], "duplicate intent id '" + intent.id + "' (first at " +
+                                          it->second.ToString() + ")");
+            continue;
+        }
+        intents.push_back(std::move(intent));
+    }
+    return intents;
+}
+
+} // namespace core
+} // namespace segproof

@@ -1,0 +1,38 @@
+#ifndef SEGPROOF_CORE_POLICY_READER_H
+#define SEGPROOF_CORE_POLICY_READER_H
+
+#include "core/policy.h"
+#include "formats/input/yaml-context.h"
+#include "name-tables.h"
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace segproof
+{
+namespace core
+{
+
+/// Reads `dfw: {nsx: FILE}`: given the `nsx` value's node, the imported DFW (nullopt when the
+/// import failed; its errors are then in the context).
+using NsxLoader = std::function<std::optional<Firewall>(const YAML::Node& nsxFile)>;
+
+/// Reads `firewalls:` (dfw, gateway, perimeter, host), indexed by FirewallKind.
+std::array<std::optional<Firewall>, 4> ReadFirewalls(const YAML::Node& node, NameTables& names,
+                                                     YamlContext& context,
+                                                     const NsxLoader& loadNsx);
+
+/// Reads `postures:`; every firewall a posture names must be defined.
+std::vector<Posture> ReadPostures(const YAML::Node& node,
+                                  const std::array<std::optional<Firewall>, 4>& firewalls,
+                                  YamlContext& context);
+
+/// Reads `intents:` (deny / allow / only, optional assume_compromised).
+std::vector<Intent> ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context);
+
+} // namespace core
+} // namespace segproof
+
+#endif

@@ -803,7 +803,7 @@ WithWorm(const std::string& path)
     std::ifstream in(path);
     std::stringstream text;
     text << in.rdbuf();
-    return core::ReadScenarioText(text.str() + "\nattack:\n  profile: worm\n", path);
+    return formats::ReadScenarioText(text.str() + "\nattack:\n  profile: worm\n", path);
 }
 
 /// The seed estate scaled to ~1,000 desktops: 20 hosts, a /22 desktop segment.
@@ -833,7 +833,7 @@ ScaledSeed(const std::string& path)
     replace("vdi[003-085]", "vdi[003-850]");
     replace("vdi[086-100]", "vdi[851-999]");
     replace("cidr: 10.10.0.0/24", "cidr: 10.10.0.0/22");
-    return core::ReadScenarioText(text, path + " (scaled to 999 desktops)");
+    return formats::ReadScenarioText(text, path + " (scaled to 999 desktops)");
 }
 
 } // namespace
@@ -874,7 +874,7 @@ main(int argc, char** argv)
     const std::string enterprisePath = "scenarios/enterprise-10k.yaml";
     try
     {
-        core::Scenario seed = core::ReadScenarioFile(seedPath);
+        core::Scenario seed = formats::ReadScenarioFile(seedPath);
         std::printf("bench_sim: ns-3 %s, %ld cores online; wall figures are noisy when other "
                     "processes share the cores\n",
                     sim::Ns3Version().c_str(), sysconf(_SC_NPROCESSORS_ONLN));
@@ -949,7 +949,7 @@ main(int argc, char** argv)
             Figures t = InChild(
                 [&]
                 {
-                    core::Scenario s = core::ReadScenarioFile(enterprisePath);
+                    core::Scenario s = formats::ReadScenarioFile(enterprisePath);
                     sim::RunSettings settings;
                     return AttackFigures(
                         sim::SimulateAttack(s, s.ResolvePosture("flat", "--posture"), settings));

@@ -58,7 +58,7 @@ main(int argc, char** argv)
     double read = MedianMs(runs,
                            [&]
                            {
-                               auto scenario = segproof::core::ReadScenarioText(text, path);
+                               auto scenario = segproof::formats::ReadScenarioText(text, path);
                                machines = scenario.GetEstate().Machines().size();
                                rules = 0;
                                for (auto kind : segproof::core::kAllFirewallKinds)
@@ -67,7 +67,7 @@ main(int argc, char** argv)
                                    rules += fw ? fw->rules.size() : 0;
                                }
                            });
-    auto scenario = segproof::core::ReadScenarioText(text, path);
+    auto scenario = segproof::formats::ReadScenarioText(text, path);
     std::size_t lines = 0;
     double summary =
         MedianMs(runs,

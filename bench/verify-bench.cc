@@ -95,7 +95,7 @@ main(int argc, char** argv)
     const std::string text = buffer.str();
 
     std::optional<core::Scenario> scenario;
-    double readSeconds = Seconds([&] { scenario.emplace(core::ReadScenarioText(text, path)); });
+    double readSeconds = Seconds([&] { scenario.emplace(formats::ReadScenarioText(text, path)); });
     const core::Posture posture = scenario->AllFirewallsPosture();
 
     std::vector<core::IntentResult> results;
@@ -118,7 +118,7 @@ main(int argc, char** argv)
     verifier::LintReport lint;
     double lintSeconds = Seconds([&] { lint = verifier::LintScenario(*scenario); });
 
-    core::Scenario changed = core::ReadScenarioText(ChangedCopy(text), path + " (changed)");
+    core::Scenario changed = formats::ReadScenarioText(ChangedCopy(text), path + " (changed)");
     verifier::PolicyDiff diff;
     double diffSeconds =
         Seconds([&] { diff = verifier::DiffScenarios(*scenario, changed, "all"); });

@@ -25,7 +25,7 @@ CampaignPlan::Describe(const PlannedRun& run) const
 }
 
 std::vector<std::pair<std::string, std::string>>
-PointParameters(const core::ParameterPoint& point)
+PointParameters(const formats::ParameterPoint& point)
 {
     std::vector<std::pair<std::string, std::string>> parameters;
     for (const auto& setting : point)
@@ -36,7 +36,7 @@ PointParameters(const core::ParameterPoint& point)
 }
 
 CampaignPlan
-PlanCampaign(const core::CampaignSpec& spec)
+PlanCampaign(const formats::CampaignSpec& spec)
 {
     CampaignPlan plan;
     plan.spec = spec;
@@ -46,11 +46,11 @@ PlanCampaign(const core::CampaignSpec& spec)
     for (std::size_t s = 0; s < spec.scenarios.size(); ++s)
     {
         const std::string& path = spec.scenarios[s];
-        std::string bytes = core::ReadInputFile(path, "a scenario file");
+        std::string bytes = formats::ReadInputFile(path, "a scenario file");
         PlannedScenario planned{path, reports::Sha256Hex(bytes), ""};
         for (std::size_t p = 0; p < plan.points.size(); ++p)
         {
-            core::Scenario scenario = core::ReadScenarioText(bytes, path, plan.points[p]);
+            core::Scenario scenario = formats::ReadScenarioText(bytes, path, plan.points[p]);
             planned.name = scenario.Name();
             std::vector<std::string> postures = spec.postures;
             if (postures.empty())
@@ -78,9 +78,12 @@ PlanCampaign(const core::CampaignSpec& spec)
                 }
                 for (std::uint64_t r = 0; r < spec.runs; ++r)
                 {
-                    results::RunKey key{
-                        planned.sha256, core::PointText(plan.points[p]), postures[k], spec.seed, r,
-                        spec.duration_s};
+                    results::RunKey key{planned.sha256,
+                                        formats::PointText(plan.points[p]),
+                                        postures[k],
+                                        spec.seed,
+                                        r,
+                                        spec.duration_s};
                     plan.runs.push_back(PlannedRun{key, s, p});
                 }
             }

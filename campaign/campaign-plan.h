@@ -35,9 +35,9 @@ struct PlannedRun
 /// run index, duration), in plan order: scenario, then point, then posture, then run index.
 struct CampaignPlan
 {
-    core::CampaignSpec spec;
+    formats::CampaignSpec spec;
     std::vector<PlannedScenario> scenarios;
-    std::vector<core::ParameterPoint> points;
+    std::vector<formats::ParameterPoint> points;
     std::vector<PlannedRun> runs;
     double sampleInterval_s = 60; ///< of every run's series: duration / 480, at least 1 s
 
@@ -53,10 +53,11 @@ struct CampaignPlan
 /// Plans the campaign: reads every scenario at every point of the sweep (so a bad value is
 /// reported before anything runs), checks the spec's postures against each scenario, and lists
 /// the runs. Throws core::InputError (at the spec's FILE:LINE:COL, or the scenario's).
-CampaignPlan PlanCampaign(const core::CampaignSpec& spec);
+CampaignPlan PlanCampaign(const formats::CampaignSpec& spec);
 
 /// The parameter point of a run as (path, value) pairs, for the results database.
-std::vector<std::pair<std::string, std::string>> PointParameters(const core::ParameterPoint& point);
+std::vector<std::pair<std::string, std::string>> PointParameters(
+    const formats::ParameterPoint& point);
 
 } // namespace campaign
 } // namespace segproof

@@ -156,7 +156,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
                         : pending.size();
     RunScheduler scheduler(SchedulingGroups(plan), pending);
     ScenarioCache cache(plan);
-    const std::string host = core::HostName();
+    const std::string host = results::HostName();
     std::size_t handedOut = 0;
     std::map<int, std::pair<std::size_t, sim::RunProcess>> local; // by pipe fd
     std::map<int, RemoteRank> remote;
@@ -184,7 +184,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
         context.rank = rank;
         context.host = runHost;
         context.segproofVersion = settings.segproofVersion;
-        context.finishedAt = core::UtcNow();
+        context.finishedAt = results::UtcNow();
         return context;
     };
     auto recordResult =
@@ -232,7 +232,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
                 {
                     sim::RunProcess process(cache.ScenarioOf(run), cache.PostureOf(run),
                                             SettingsOf(plan, run));
-                    db.MarkInFlight(run.key, 0, host, core::UtcNow());
+                    db.MarkInFlight(run.key, 0, host, results::UtcNow());
                     const int fd = process.Fd();
                     local.emplace(fd, std::make_pair(index, std::move(process)));
                 }
@@ -249,7 +249,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
                     const std::size_t index = scheduler.Next();
                     ++handedOut;
                     const PlannedRun& run = plan.runs[index];
-                    db.MarkInFlight(run.key, rank, state.host, core::UtcNow());
+                    db.MarkInFlight(run.key, rank, state.host, results::UtcNow());
                     link->Send(rank, RankTag::Run, std::to_string(index) + " " + KeyText(run.key));
                     state.idle = false;
                     state.run = index;
@@ -349,7 +349,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
                     if (message->tag == RankTag::Result)
                     {
                         recordResult(reply.index, message->rank, reply.host,
-                                     core::DecodeRunResult(reply.body));
+                                     formats::DecodeRunResult(reply.body));
                     }
                     else
                     {
@@ -414,7 +414,7 @@ void
 ServeCampaign(const CampaignPlan& plan, RankLink& link)
 {
     ScenarioCache cache(plan);
-    const std::string host = core::HostName();
+    const std::string host = results::HostName();
     link.Send(0, RankTag::Ready, host);
     while (true)
     {
@@ -462,7 +462,7 @@ ServeCampaign(const CampaignPlan& plan, RankLink& link)
                     break;
                 }
             }
-            std::string body = core::EncodeRunResult(process.Finish());
+            std::string body = formats::EncodeRunResult(process.Finish());
             link.Send(0, RankTag::Result, Reply(index, host, body));
         }
         catch (const std::runtime_error& e)

@@ -17,7 +17,7 @@ enum class RankTag
     Run = 2,       ///< rank 0 -> worker: "INDEX KEY" of the run to do
     Stop = 3,      ///< rank 0 -> worker: nothing left; finish ("lost": a rank was lost)
     Heartbeat = 4, ///< worker -> rank 0: still running INDEX
-    Result = 5,    ///< worker -> rank 0: "INDEX\nHOST\n" then core::EncodeRunResult
+    Result = 5,    ///< worker -> rank 0: "INDEX\nHOST\n" then formats::EncodeRunResult
     Failed = 6,    ///< worker -> rank 0: "INDEX\nHOST\n" then why the run failed
     Refused = 7,   ///< worker -> rank 0: the run it was given is not the one its plan has there
 };

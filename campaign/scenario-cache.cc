@@ -29,14 +29,14 @@ ScenarioCache::ScenarioOf(const PlannedRun& run)
         }
     }
     const PlannedScenario& planned = m_plan.scenarios.at(run.scenario);
-    std::string bytes = core::ReadInputFile(planned.path, "a scenario file");
+    std::string bytes = formats::ReadInputFile(planned.path, "a scenario file");
     if (reports::Sha256Hex(bytes) != planned.sha256)
     {
         // Its runs would be recorded under the hash of bytes they did not run.
         throw std::runtime_error(planned.path + " changed since the campaign started");
     }
     auto scenario = std::make_unique<core::Scenario>(
-        core::ReadScenarioText(bytes, planned.path, m_plan.points.at(run.point)));
+        formats::ReadScenarioText(bytes, planned.path, m_plan.points.at(run.point)));
     m_recent.emplace_front(group, std::move(scenario));
     if (m_recent.size() > m_capacity)
     {

@@ -81,7 +81,7 @@ RunAsCoordinator(const CampaignArguments& args, const campaign::CampaignPlan& pl
     settings.rankTimeout_s = args.rankTimeout_s;
     settings.maxRuns = args.maxRuns;
     settings.segproofVersion = SEGPROOF_VERSION;
-    const core::CampaignSpec& spec = plan.spec;
+    const formats::CampaignSpec& spec = plan.spec;
     std::cout << "campaign " << spec.name << ": " << plan.scenarios.size() << " scenario"
               << (plan.scenarios.size() == 1 ? "" : "s") << " x " << plan.points.size() << " point"
               << (plan.points.size() == 1 ? "" : "s") << " x " << PostureCount(plan)
@@ -194,7 +194,7 @@ RegisterCampaign(CLI::App& app, int& exitCode)
             const bool coordinator = !link || link->Rank() == 0;
             try
             {
-                core::CampaignSpec spec = core::ReadCampaignSpecFile(args->spec);
+                formats::CampaignSpec spec = formats::ReadCampaignSpecFile(args->spec);
                 campaign::CampaignPlan plan = campaign::PlanCampaign(spec);
                 if (!coordinator)
                 {

@@ -47,10 +47,10 @@ AddCampaignOptions(CLI::App& command, CampaignOptions& options)
         ->take_all();
 }
 
-core::ParameterPoint
+formats::ParameterPoint
 SettingsPoint(const CampaignOptions& options)
 {
-    core::ParameterPoint point;
+    formats::ParameterPoint point;
     for (const auto& text : options.settings)
     {
         std::size_t equals = text.find('=');
@@ -60,8 +60,8 @@ SettingsPoint(const CampaignOptions& options)
                                    "'" + text +
                                        "' must be PATH=VALUE, such as attack.breakout=12d");
         }
-        point.push_back(core::ParameterSetting{text.substr(0, equals), text.substr(equals + 1),
-                                               core::SourceLocation{"--set", 0, 0}});
+        point.push_back(formats::ParameterSetting{text.substr(0, equals), text.substr(equals + 1),
+                                                  core::SourceLocation{"--set", 0, 0}});
     }
     return point;
 }
@@ -247,7 +247,7 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     std::vector<core::RunResult> runs;
     std::size_t missing = 0;
     std::string firstMissing;
-    const std::string point = core::PointText(SettingsPoint(options));
+    const std::string point = formats::PointText(SettingsPoint(options));
     const double duration = CampaignDuration(options);
     try
     {

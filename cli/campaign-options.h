@@ -28,7 +28,7 @@ struct CampaignOptions
     std::string duration = "8h";
     unsigned jobs = 0; ///< 0: one per core
     /// --set PATH=VALUE, in the order given: attack and defence values that replace the
-    /// scenario's (core::ParameterSetting; a campaign spec's sweep point, given by hand).
+    /// scenario's (formats::ParameterSetting; a campaign spec's sweep point, given by hand).
     std::vector<std::string> settings;
 };
 
@@ -37,7 +37,7 @@ void AddCampaignOptions(CLI::App& command, CampaignOptions& options);
 
 /// The --set options as a parameter point, each located at "--set" for messages. Throws
 /// InputError when one is not PATH=VALUE.
-core::ParameterPoint SettingsPoint(const CampaignOptions& options);
+formats::ParameterPoint SettingsPoint(const CampaignOptions& options);
 
 /// The scenario of `options` with its --set values (warnings printed, as
 /// ReadScenarioWithWarnings does).

@@ -27,7 +27,8 @@ constexpr int kExitBadInput = 2;
 /// "FILE:LINE:COL: warning: message".
 core::Scenario ReadScenarioWithWarnings(const std::string& path);
 /// The same, with `point`'s attack and defence values in place of the file's.
-core::Scenario ReadScenarioWithWarnings(const std::string& path, const core::ParameterPoint& point);
+core::Scenario ReadScenarioWithWarnings(const std::string& path,
+                                        const formats::ParameterPoint& point);
 
 /// "all", a posture name, a comma-separated list of them, or "each" (every defined posture;
 /// "all" when the scenario defines none). Throws InputError for an unknown name.

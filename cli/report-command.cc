@@ -191,9 +191,9 @@ RegisterReport(CLI::App& app, int& exitCode)
             input.files.push_back("run.json");
             WriteOutputFile(out / "report.html", reports::HtmlReport(input));
             record.command = input.campaign.command;
-            record.generatedAt = core::UtcNow();
+            record.generatedAt = results::UtcNow();
             record.jobs = CampaignWorkers(options.jobs);
-            record.host = core::HostName();
+            record.host = results::HostName();
             record.workingDirectory = WorkingDirectory();
             record.wall_s =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

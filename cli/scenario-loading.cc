@@ -11,13 +11,13 @@ namespace cli
 core::Scenario
 ReadScenarioWithWarnings(const std::string& path)
 {
-    return ReadScenarioWithWarnings(path, core::ParameterPoint{});
+    return ReadScenarioWithWarnings(path, formats::ParameterPoint{});
 }
 
 core::Scenario
-ReadScenarioWithWarnings(const std::string& path, const core::ParameterPoint& point)
+ReadScenarioWithWarnings(const std::string& path, const formats::ParameterPoint& point)
 {
-    core::Scenario scenario = core::ReadScenarioFile(path, point);
+    core::Scenario scenario = formats::ReadScenarioFile(path, point);
     for (const auto& w : scenario.Warnings())
     {
         std::cerr << w.location.ToString() << ": warning: " << w.message << "\n";

@@ -10,7 +10,7 @@ namespace segproof
 namespace core
 {
 
-// Quantities written with a unit in scenario files. Internal to core: the readers turn a
+// Quantities written with a unit in scenario files and options. The readers (formats/) turn a
 // nullopt into a FILE:LINE:COL error that shows an example of the expected form.
 
 /// A non-negative decimal number: "12", "0.5", "1.25" (no sign, no exponent).

@@ -18,7 +18,7 @@ const segproof::core::Scenario&
 Seed()
 {
     static const segproof::core::Scenario seed =
-        segproof::core::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
+        segproof::formats::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
     return seed;
 }
 
@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
     const std::string text(reinterpret_cast<const char*>(data), size);
     try
     {
-        segproof::core::ReadNsxDfwText(text, "fuzz-input.json", seed.GetEstate());
+        segproof::formats::ReadNsxDfwText(text, "fuzz-input.json", seed.GetEstate());
     }
     catch (const segproof::core::InputError&)
     {

@@ -17,7 +17,7 @@ LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
     {
         // A relative `firewalls.dfw.nsx: FILE` resolves against the working directory;
         // scripts/fuzz.sh runs in one holding only a copy of scenarios/nsx/.
-        segproof::core::ReadScenarioText(text, "fuzz-input.yaml");
+        segproof::formats::ReadScenarioText(text, "fuzz-input.yaml");
     }
     catch (const segproof::core::InputError&)
     {

@@ -29,7 +29,7 @@ public:
 struct RunKey
 {
     std::string scenarioSha256; ///< SHA-256 of the scenario file's bytes
-    std::string point;          ///< core::PointText of the parameter point; "" as written
+    std::string point;          ///< formats::PointText of the parameter point; "" as written
     std::string posture;
     std::uint64_t seed = 1;
     std::uint64_t run = 0; ///< run index: with the seed, fixes every random draw

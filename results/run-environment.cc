@@ -5,7 +5,7 @@
 
 namespace segproof
 {
-namespace core
+namespace results
 {
 
 std::string
@@ -26,5 +26,5 @@ HostName()
     return gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
 }
 
-} // namespace core
+} // namespace results
 } // namespace segproof

@@ -1,11 +1,11 @@
-#ifndef SEGPROOF_CORE_RUN_ENVIRONMENT_H
-#define SEGPROOF_CORE_RUN_ENVIRONMENT_H
+#ifndef SEGPROOF_RESULTS_RUN_ENVIRONMENT_H
+#define SEGPROOF_RESULTS_RUN_ENVIRONMENT_H
 
 #include <string>
 
 namespace segproof
 {
-namespace core
+namespace results
 {
 
 /// Now in UTC, ISO 8601 to the second: "2026-11-25T23:10:42Z" (run.json, the results database).
@@ -14,7 +14,7 @@ std::string UtcNow();
 /// This machine's host name; "" when it cannot be read.
 std::string HostName();
 
-} // namespace core
+} // namespace results
 } // namespace segproof
 
 #endif

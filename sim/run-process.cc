@@ -69,7 +69,7 @@ RunProcess::RunProcess(const core::Scenario& scenario, const core::Posture& post
         int status = 0;
         try
         {
-            WriteAll(fds[1], core::EncodeRunResult(SimulateAttack(scenario, posture, settings)));
+            WriteAll(fds[1], formats::EncodeRunResult(SimulateAttack(scenario, posture, settings)));
         }
         catch (const std::exception& e)
         {
@@ -130,7 +130,7 @@ RunProcess::Finish()
     {
         throw std::runtime_error("failed: " + m_output.substr(6));
     }
-    return core::DecodeRunResult(m_output);
+    return formats::DecodeRunResult(m_output);
 }
 
 void

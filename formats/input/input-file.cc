@@ -13,7 +13,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 std::string
@@ -25,30 +25,32 @@ ReadInputFile(const std::string& path, const std::string& what)
     auto status = std::filesystem::status(path, ec);
     if (status.type() == std::filesystem::file_type::not_found)
     {
-        throw InputError(SourceLocation{path, 0, 0}, "no such file");
+        throw core::InputError(core::SourceLocation{path, 0, 0}, "no such file");
     }
     if (status.type() == std::filesystem::file_type::directory)
     {
-        throw InputError(SourceLocation{path, 0, 0}, "is a directory, not " + what);
+        throw core::InputError(core::SourceLocation{path, 0, 0}, "is a directory, not " + what);
     }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
         std::string reason = errno != 0 ? std::strerror(errno) : "";
-        throw InputError(SourceLocation{path, 0, 0},
-                         "cannot open the file" + (reason.empty() ? "" : " (" + reason + ")"));
+        throw core::InputError(core::SourceLocation{path, 0, 0},
+                               "cannot open the file" +
+                                   (reason.empty() ? "" : " (" + reason + ")"));
     }
     std::string text;
     char chunk[65536];
     while (in.read(chunk, sizeof chunk) || in.gcount() > 0)
     {
         text.append(chunk, static_cast<std::size_t>(in.gcount()));
-        if (text.size() > Limits::kMaxFileBytes)
+        if (text.size() > core::Limits::kMaxFileBytes)
         {
-            throw InputError(SourceLocation{path, 0, 0},
-                             "the file is larger than " + std::to_string(Limits::kMaxFileBytes) +
-                                 " bytes (the limit; see docs/limits.md)");
+            throw core::InputError(core::SourceLocation{path, 0, 0},
+                                   "the file is larger than " +
+                                       std::to_string(core::Limits::kMaxFileBytes) +
+                                       " bytes (the limit; see docs/limits.md)");
         }
     }
     return text;
@@ -97,7 +99,7 @@ public:
 private:
     void Count(const YAML::Mark& mark)
     {
-        if (++m_values > Limits::kMaxYamlValues)
+        if (++m_values > core::Limits::kMaxYamlValues)
         {
             throw TooMany{mark};
         }
@@ -133,15 +135,17 @@ CheckYamlValueCount(const std::string& text, const std::string& file)
     }
     catch (const ValueCounter::TooMany& tooMany)
     {
-        throw InputError(SourceLocation{file, tooMany.mark.line + 1, tooMany.mark.column + 1},
-                         "the file holds more than " + std::to_string(Limits::kMaxYamlValues) +
-                             " values (scalars, lists and maps; the limit; see "
-                             "docs/limits.md)");
+        throw core::InputError(
+            core::SourceLocation{file, tooMany.mark.line + 1, tooMany.mark.column + 1},
+            "the file holds more than " + std::to_string(core::Limits::kMaxYamlValues) +
+                " values (scalars, lists and maps; the limit; see "
+                "docs/limits.md)");
     }
     catch (const ValueCounter::Stuck& stuck)
     {
-        throw InputError(SourceLocation{file, stuck.mark.line + 1, stuck.mark.column + 1},
-                         "YAML syntax error: the parser reads no further here (malformed input)");
+        throw core::InputError(
+            core::SourceLocation{file, stuck.mark.line + 1, stuck.mark.column + 1},
+            "YAML syntax error: the parser reads no further here (malformed input)");
     }
     catch (const YAML::Exception&)
     {
@@ -149,5 +153,5 @@ CheckYamlValueCount(const std::string& text, const std::string& file)
     }
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

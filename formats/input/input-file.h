@@ -1,11 +1,11 @@
-#ifndef SEGPROOF_CORE_INPUT_FILE_H
-#define SEGPROOF_CORE_INPUT_FILE_H
+#ifndef SEGPROOF_FORMATS_INPUT_INPUT_FILE_H
+#define SEGPROOF_FORMATS_INPUT_INPUT_FILE_H
 
 #include <string>
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// The bytes of an input file (a scenario, an NSX export), read with a bound: at most
@@ -22,7 +22,7 @@ std::string ReadInputFile(const std::string& path, const std::string& what);
 /// error is left to the caller's own parse, which explains it.
 void CheckYamlValueCount(const std::string& text, const std::string& file);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -8,7 +8,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 std::string
@@ -29,7 +29,7 @@ YamlKindName(const YAML::Node& node)
     }
 }
 
-YamlContext::YamlContext(std::string file, DiagnosticList& diagnostics)
+YamlContext::YamlContext(std::string file, core::DiagnosticList& diagnostics)
     : m_file(std::move(file)), m_diagnostics(diagnostics)
 {
 }
@@ -70,7 +70,7 @@ YamlContext::KeyMarkOf(const YAML::Node& node) const
 }
 
 void
-YamlContext::AddForeign(const YAML::Node& node, const SourceLocation& location)
+YamlContext::AddForeign(const YAML::Node& node, const core::SourceLocation& location)
 {
     if (!node.IsDefined())
     {
@@ -111,7 +111,7 @@ YamlContext::AddForeign(const YAML::Node& node, const SourceLocation& location)
     }
 }
 
-SourceLocation
+core::SourceLocation
 YamlContext::Location(const YAML::Node& node) const
 {
     if (!m_foreign.empty() && node.IsDefined())
@@ -132,9 +132,9 @@ YamlContext::Location(const YAML::Node& node) const
     }
     if (mark.is_null())
     {
-        return SourceLocation{m_file, 0, 0};
+        return core::SourceLocation{m_file, 0, 0};
     }
-    return SourceLocation{m_file, mark.line + 1, mark.column + 1};
+    return core::SourceLocation{m_file, mark.line + 1, mark.column + 1};
 }
 
 void
@@ -145,7 +145,7 @@ YamlContext::Error(const YAML::Node& node, const std::string& message)
 }
 
 void
-YamlContext::Error(const SourceLocation& location, const std::string& message)
+YamlContext::Error(const core::SourceLocation& location, const std::string& message)
 {
     m_diagnostics.Add(location, message);
     StopIfTooManyErrors();
@@ -156,11 +156,12 @@ YamlContext::StopIfTooManyErrors()
 {
     // Past this many, the rest is noise, and each error may cost a search of the document
     // (Location) and of every name (DidYouMean).
-    if (m_diagnostics.Items().size() >= Limits::kMaxErrors)
+    if (m_diagnostics.Items().size() >= core::Limits::kMaxErrors)
     {
-        throw ReadingStopped{Diagnostic{SourceLocation{m_file, 0, 0},
-                                        "stopped after " + std::to_string(Limits::kMaxErrors) +
-                                            " errors (the limit; see docs/limits.md)"}};
+        throw ReadingStopped{core::Diagnostic{core::SourceLocation{m_file, 0, 0},
+                                              "stopped after " +
+                                                  std::to_string(core::Limits::kMaxErrors) +
+                                                  " errors (the limit; see docs/limits.md)"}};
     }
 }
 
@@ -168,11 +169,11 @@ void
 YamlContext::Count(std::size_t values, const YAML::Node& node)
 {
     m_valuesRead += values;
-    if (m_valuesRead > Limits::kMaxValuesRead)
+    if (m_valuesRead > core::Limits::kMaxValuesRead)
     {
         m_diagnostics.Add(Location(node),
                           "reading stopped here: the file amounts to more than " +
-                              std::to_string(Limits::kMaxValuesRead) +
+                              std::to_string(core::Limits::kMaxValuesRead) +
                               " values (list items, names from bracket ranges, and the address "
                               "ranges and ports a group or service brings each time it is "
                               "named, YAML aliases included) (the limit; see docs/limits.md)");
@@ -203,7 +204,7 @@ YamlContext::CheckKeys(const YAML::Node& node, const std::string& what,
         return false;
     }
     bool ok = true;
-    std::map<std::string, SourceLocation> seen;
+    std::map<std::string, core::SourceLocation> seen;
     for (const auto& entry : node)
     {
         const YAML::Node& key = entry.first;
@@ -231,7 +232,7 @@ YamlContext::CheckKeys(const YAML::Node& node, const std::string& what,
             {
                 expected += (expected.empty() ? "" : ", ") + a;
             }
-            std::string hint = DidYouMean(name, *allowed);
+            std::string hint = core::DidYouMean(name, *allowed);
             Error(key, "unknown key '" + name + "' in " + what +
                            (hint.empty() ? " (expected one of: " + expected + ")" : hint));
             ok = false;
@@ -363,5 +364,5 @@ YamlContext::ScalarOrList(const YAML::Node& node, const std::string& what)
     return items;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_YAML_CONTEXT_H
-#define SEGPROOF_CORE_YAML_CONTEXT_H
+#ifndef SEGPROOF_FORMATS_INPUT_YAML_CONTEXT_H
+#define SEGPROOF_FORMATS_INPUT_YAML_CONTEXT_H
 
 #include "core/input-error.h"
 #include "core/source-location.h"
@@ -14,7 +14,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Thrown by YamlContext when a reading must stop at once: a limit of docs/limits.md that
@@ -22,7 +22,7 @@ namespace core
 /// errors collected so far and then `note`, when it has one.
 struct ReadingStopped
 {
-    std::optional<Diagnostic> note;
+    std::optional<core::Diagnostic> note;
 };
 
 /// Shared by the scenario's section readers: the file name, the diagnostics collected so far,
@@ -31,7 +31,7 @@ struct ReadingStopped
 class YamlContext
 {
 public:
-    YamlContext(std::string file, DiagnosticList& diagnostics);
+    YamlContext(std::string file, core::DiagnosticList& diagnostics);
 
     /// The file being read.
     const std::string& File() const { return m_file; }
@@ -40,17 +40,17 @@ public:
     /// (reset, not operator=: yaml-cpp's assignment would rewrite the node held before.)
     void SetDocument(const YAML::Node& root) { m_root.reset(root); }
     /// Marks `node`, and every key and value inside it, as written outside this file: a value
-    /// set from a campaign (core/parameter-setting.h), or a key or map made to hold one.
-    /// Location answers `location` for them, so that the readers' errors on such a value point
+    /// set from a campaign (formats/scenario/parameter-setting.h), or a key or map made to hold
+    /// one. Location answers `location` for them, so that the readers' errors on such a value point
     /// where the user wrote it. Of two registrations of one node, the later wins.
-    void AddForeign(const YAML::Node& node, const SourceLocation& location);
+    void AddForeign(const YAML::Node& node, const core::SourceLocation& location);
     /// Where the node was written; for an empty value inside the document, its key; for a
     /// node added with AddForeign, the location given there.
-    SourceLocation Location(const YAML::Node& node) const;
+    core::SourceLocation Location(const YAML::Node& node) const;
     /// Records an error at the node.
     void Error(const YAML::Node& node, const std::string& message);
     /// Records an error at a known location.
-    void Error(const SourceLocation& location, const std::string& message);
+    void Error(const core::SourceLocation& location, const std::string& message);
     /// True when no error has been recorded yet.
     bool Clean() const { return !m_diagnostics.HasErrors(); }
     /// Counts `values` read at `node` (list items, expanded names, copied address ranges and
@@ -92,18 +92,18 @@ private:
     void StopIfTooManyErrors();
 
     std::string m_file;
-    DiagnosticList& m_diagnostics;
+    core::DiagnosticList& m_diagnostics;
     YAML::Node m_root;
     /// Nodes from outside the file (AddForeign), each with where it was written, in the order
     /// they were added.
-    std::vector<std::pair<YAML::Node, SourceLocation>> m_foreign;
+    std::vector<std::pair<YAML::Node, core::SourceLocation>> m_foreign;
     std::size_t m_valuesRead = 0;
 };
 
 /// "a map", "a list", "a scalar" or "nothing", for type errors.
 std::string YamlKindName(const YAML::Node& node);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

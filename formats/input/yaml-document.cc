@@ -9,7 +9,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -84,25 +84,27 @@ LoadYamlDocument(const std::string& text, const std::string& fileName)
             // yaml-cpp's answer (its DeepRecursion, whose type it does not export) when lists
             // and maps nest 500 levels deep: it parses recursively and stops there rather
             // than overflow its stack.
-            throw InputError(SourceLocation{fileName, line, column},
-                             "YAML syntax error: lists and maps nest 500 levels deep here, more "
-                             "than the YAML parser reads (the limit; see docs/limits.md)");
+            throw core::InputError(
+                core::SourceLocation{fileName, line, column},
+                "YAML syntax error: lists and maps nest 500 levels deep here, more "
+                "than the YAML parser reads (the limit; see docs/limits.md)");
         }
         // yaml-cpp stumbles on the tab's own line or on the one after it.
         if (auto tab = FindIndentationTab(text, line - 1, line))
         {
-            throw InputError(SourceLocation{fileName, tab->first, tab->second},
-                             "YAML syntax error: a tab in the indentation (YAML indents with "
-                             "spaces only)");
+            throw core::InputError(core::SourceLocation{fileName, tab->first, tab->second},
+                                   "YAML syntax error: a tab in the indentation (YAML indents with "
+                                   "spaces only)");
         }
-        throw InputError(SourceLocation{fileName, line, column}, ExplainYamlError(e.msg));
+        throw core::InputError(core::SourceLocation{fileName, line, column},
+                               ExplainYamlError(e.msg));
     }
     if (!root || root.IsNull())
     {
-        throw InputError(SourceLocation{fileName, 1, 1}, "the file is empty");
+        throw core::InputError(core::SourceLocation{fileName, 1, 1}, "the file is empty");
     }
     return root;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,12 +1,12 @@
-#ifndef SEGPROOF_CORE_YAML_DOCUMENT_H
-#define SEGPROOF_CORE_YAML_DOCUMENT_H
+#ifndef SEGPROOF_FORMATS_INPUT_YAML_DOCUMENT_H
+#define SEGPROOF_FORMATS_INPUT_YAML_DOCUMENT_H
 
 #include <string>
 #include <yaml-cpp/yaml.h>
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Parses the YAML `text` of an input file (a scenario, a campaign spec), `fileName` naming it
@@ -19,7 +19,7 @@ YAML::Node LoadYamlDocument(const std::string& text, const std::string& fileName
 /// "YAML syntax error: MESSAGE", with what usually causes yaml-cpp's parser message `message`.
 std::string ExplainYamlError(const std::string& message);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

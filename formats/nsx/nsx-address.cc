@@ -2,7 +2,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 NsxAddressParse
@@ -16,20 +16,20 @@ ParseNsxAddress(const std::string& text)
     }
     if (text.find('/') != std::string::npos)
     {
-        CidrParse cidr = ParseCidr(text);
+        core::CidrParse cidr = core::ParseCidr(text);
         if (!cidr.cidr)
         {
             parse.error = cidr.error;
             return parse;
         }
-        parse.range = AddressRange{cidr.cidr->First(), cidr.cidr->Last()};
+        parse.range = core::AddressRange{cidr.cidr->First(), cidr.cidr->Last()};
         return parse;
     }
     auto dash = text.find('-');
     if (dash != std::string::npos)
     {
-        auto first = ParseIpv4(text.substr(0, dash));
-        auto last = ParseIpv4(text.substr(dash + 1));
+        auto first = core::ParseIpv4(text.substr(0, dash));
+        auto last = core::ParseIpv4(text.substr(dash + 1));
         if (!first || !last)
         {
             parse.error = "'" + text + "' is not an address range (expected a.b.c.d-e.f.g.h)";
@@ -40,18 +40,18 @@ ParseNsxAddress(const std::string& text)
             parse.error = "'" + text + "': the address range runs backwards";
             return parse;
         }
-        parse.range = AddressRange{*first, *last};
+        parse.range = core::AddressRange{*first, *last};
         return parse;
     }
-    auto address = ParseIpv4(text);
+    auto address = core::ParseIpv4(text);
     if (!address)
     {
         parse.error = "'" + text + "' is not an IPv4 address, CIDR or range";
         return parse;
     }
-    parse.range = AddressRange{*address, *address};
+    parse.range = core::AddressRange{*address, *address};
     return parse;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -7,7 +7,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -127,16 +127,16 @@ NsxContext::Error(const YAML::Node& node, const std::string& message)
 void
 NsxContext::Warn(const YAML::Node& node, const std::string& message)
 {
-    if (m_warnings.size() < Limits::kMaxErrors)
+    if (m_warnings.size() < core::Limits::kMaxErrors)
     {
-        m_warnings.push_back(Diagnostic{Location(node), message});
+        m_warnings.push_back(core::Diagnostic{Location(node), message});
     }
-    else if (m_warnings.size() == Limits::kMaxErrors)
+    else if (m_warnings.size() == core::Limits::kMaxErrors)
     {
-        m_warnings.push_back(
-            Diagnostic{SourceLocation{File(), 0, 0}, "more warnings not shown (at most " +
-                                                         std::to_string(Limits::kMaxErrors) +
-                                                         " are; see docs/limits.md)"});
+        m_warnings.push_back(core::Diagnostic{core::SourceLocation{File(), 0, 0},
+                                              "more warnings not shown (at most " +
+                                                  std::to_string(core::Limits::kMaxErrors) +
+                                                  " are; see docs/limits.md)"});
     }
 }
 
@@ -193,7 +193,7 @@ NsxContext::CheckObject(const YAML::Node& node, const std::string& what, const s
         Error(node, what + " must be a JSON object, got " + JsonKind(node) + InWhere(where));
         return false;
     }
-    std::map<std::string, SourceLocation> seen;
+    std::map<std::string, core::SourceLocation> seen;
     for (const auto& entry : node)
     {
         const YAML::Node& key = entry.first;
@@ -343,5 +343,5 @@ NsxContext::ResourceType(const YAML::Node& object, const std::string& what,
     return Text(object, "resource_type", where).value_or("");
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NSX_CONTEXT_H
-#define SEGPROOF_CORE_NSX_CONTEXT_H
+#ifndef SEGPROOF_FORMATS_NSX_NSX_CONTEXT_H
+#define SEGPROOF_FORMATS_NSX_NSX_CONTEXT_H
 
 #include "core/input-error.h"
 #include "formats/input/yaml-context.h"
@@ -12,7 +12,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Typed access to the JSON of an NSX Policy API export, parsed by yaml-cpp (JSON is YAML flow
@@ -27,7 +27,7 @@ public:
     /// The file being read.
     const std::string& File() const { return m_yaml.File(); }
     /// Where the node was written.
-    SourceLocation Location(const YAML::Node& node) const { return m_yaml.Location(node); }
+    core::SourceLocation Location(const YAML::Node& node) const { return m_yaml.Location(node); }
     /// Records an error at the node.
     void Error(const YAML::Node& node, const std::string& message);
     /// Records a warning (the import goes on) at the node; past Limits::kMaxErrors of them,
@@ -39,7 +39,7 @@ public:
     void Refuse(const YAML::Node& at, const std::string& field, const std::string& value,
                 const std::string& where, const std::string& why = "");
     /// The warnings recorded so far.
-    const std::vector<Diagnostic>& Warnings() const { return m_warnings; }
+    const std::vector<core::Diagnostic>& Warnings() const { return m_warnings; }
 
     /// Checks that `node` is a JSON object whose fields are each in `fields` or NSX metadata
     /// (ids, paths, revisions, timestamps, descriptions, object tags): every other field is
@@ -76,7 +76,7 @@ public:
 
 private:
     YamlContext& m_yaml;
-    std::vector<Diagnostic> m_warnings;
+    std::vector<core::Diagnostic> m_warnings;
 };
 
 /// True when `node` is a JSON string (a quoted scalar).
@@ -85,7 +85,7 @@ bool IsJsonString(const YAML::Node& node);
 /// " (in WHERE)", the suffix of every message about an object.
 std::string InWhere(const std::string& where);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

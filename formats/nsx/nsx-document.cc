@@ -8,7 +8,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -282,7 +282,7 @@ private:
 
     void ReadGroup(const YAML::Node& node, const std::string& domainPath)
     {
-        StopPast(m_document.groups.size(), Limits::kMaxGroups, "groups", node);
+        StopPast(m_document.groups.size(), core::Limits::kMaxGroups, "groups", node);
         auto object = Identify(node, "Group", domainPath, "groups");
         if (object)
         {
@@ -305,7 +305,7 @@ private:
 
     void ReadService(const YAML::Node& node, const std::string& parentPath)
     {
-        StopPast(m_document.services.size(), Limits::kMaxServices, "services", node);
+        StopPast(m_document.services.size(), core::Limits::kMaxServices, "services", node);
         auto object = Identify(node, "Service", parentPath, "services");
         if (!object)
         {
@@ -401,10 +401,10 @@ private:
             if (std::find(kBundleKeys.begin(), kBundleKeys.end(), name) == kBundleKeys.end())
             {
                 m_context.Error(entry.first, "unknown key '" + name + "' in an NSX bundle" +
-                                                 (DidYouMean(name, kBundleKeys).empty()
+                                                 (core::DidYouMean(name, kBundleKeys).empty()
                                                       ? " (expected groups, services, "
                                                         "security_policies)"
-                                                      : DidYouMean(name, kBundleKeys)));
+                                                      : core::DidYouMean(name, kBundleKeys)));
             }
         }
         const std::string defaultDomain = "/infra/domains/default";
@@ -434,5 +434,5 @@ ReadNsxDocument(const YAML::Node& root, NsxContext& context)
     return DocumentReader(context).Read(root);
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NSX_DOCUMENT_H
-#define SEGPROOF_CORE_NSX_DOCUMENT_H
+#ifndef SEGPROOF_FORMATS_NSX_NSX_DOCUMENT_H
+#define SEGPROOF_FORMATS_NSX_NSX_DOCUMENT_H
 
 #include "nsx-context.h"
 
@@ -10,7 +10,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// One group, service or security policy of an export, found but not yet read.
@@ -43,7 +43,7 @@ struct NsxDocument
 /// child objects that bear on traffic but are not modelled, and warns about those skipped.
 NsxDocument ReadNsxDocument(const YAML::Node& root, NsxContext& context);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -9,7 +9,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -52,7 +52,7 @@ Join(const std::vector<std::string>& names)
 
 } // namespace
 
-NsxFirewallBuilder::NsxFirewallBuilder(const NsxDocument& document, const Estate& estate,
+NsxFirewallBuilder::NsxFirewallBuilder(const NsxDocument& document, const core::Estate& estate,
                                        NsxContext& context)
     : m_document(document), m_context(context), m_groups(document, estate, context),
       m_services(document, context)
@@ -162,7 +162,8 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
     Endpoints scope;
     auto items = m_context.List(object, "scope", where);
     scope.any = true;
-    std::vector<AddressRange> ranges; // one set built at the end: a union per item is quadratic
+    std::vector<core::AddressRange>
+        ranges; // one set built at the end: a union per item is quadratic
     for (const auto& element : items)
     {
         if (!element.IsScalar())
@@ -210,10 +211,10 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
         ranges.insert(ranges.end(), members->addresses.Ranges().begin(),
                       members->addresses.Ranges().end());
     }
-    scope.ref.addresses = AddressSet::FromRanges(std::move(ranges));
+    scope.ref.addresses = core::AddressSet::FromRanges(std::move(ranges));
     if (scope.any)
     {
-        scope.ref = AddressRef();
+        scope.ref = core::AddressRef();
     }
     return scope;
 }
@@ -226,7 +227,8 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
     auto items = m_context.List(rule, key, where);
     // NSX reads a missing or empty list as ANY.
     endpoints.any = items.empty();
-    std::vector<AddressRange> ranges; // one set built at the end: a union per item is quadratic
+    std::vector<core::AddressRange>
+        ranges; // one set built at the end: a union per item is quadratic
     for (const auto& element : items)
     {
         if (!element.IsScalar())
@@ -287,11 +289,11 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
             ranges.push_back({parse.range->first, parse.range->last});
         }
     }
-    endpoints.ref.addresses = AddressSet::FromRanges(std::move(ranges));
+    endpoints.ref.addresses = core::AddressSet::FromRanges(std::move(ranges));
     if (endpoints.any)
     {
         endpoints.ref.written = {"any"};
-        endpoints.ref.addresses = AddressSet::All();
+        endpoints.ref.addresses = core::AddressSet::All();
     }
     if (m_context.Flag(rule, excludedKey, where).value_or(false))
     {
@@ -308,7 +310,7 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
 
 bool
 NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& where,
-                                 ServiceSet& services, bool& any)
+                                 core::ServiceSet& services, bool& any)
 {
     bool ok = true;
     auto paths = m_context.List(rule, "services", where);
@@ -343,7 +345,7 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
             ok = false;
             continue;
         }
-        const std::vector<ServiceEntry>* entries = m_services.Resolve(text, element, where);
+        const std::vector<core::ServiceEntry>* entries = m_services.Resolve(text, element, where);
         if (!entries)
         {
             ok = false;
@@ -363,7 +365,7 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
     }
     for (const auto& entry : inline_)
     {
-        std::vector<ServiceEntry> entries;
+        std::vector<core::ServiceEntry> entries;
         if (!m_services.ReadEntry(entry, where, entries))
         {
             ok = false;
@@ -380,12 +382,12 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
     if (any)
     {
         services.written = {"any"};
-        services.entries = {ServiceEntry::Any()};
+        services.entries = {core::ServiceEntry::Any()};
     }
     return ok;
 }
 
-std::optional<Action>
+std::optional<core::Action>
 NsxFirewallBuilder::ReadAction(const YAML::Node& rule, const Policy& policy,
                                const std::string& where)
 {
@@ -402,15 +404,15 @@ NsxFirewallBuilder::ReadAction(const YAML::Node& rule, const Policy& policy,
     }
     if (*text == "ALLOW")
     {
-        return Action::Allow;
+        return core::Action::Allow;
     }
     if (*text == "DROP")
     {
-        return Action::Drop;
+        return core::Action::Drop;
     }
     if (*text == "REJECT")
     {
-        return Action::Reject;
+        return core::Action::Reject;
     }
     if (*text == "JUMP_TO_APPLICATION")
     {
@@ -423,7 +425,7 @@ NsxFirewallBuilder::ReadAction(const YAML::Node& rule, const Policy& policy,
                     (policy.category.empty() ? std::string("not given") : policy.category));
             return std::nullopt;
         }
-        return Action::JumpToApplication;
+        return core::Action::JumpToApplication;
     }
     m_context.Refuse(rule["action"], "action", *text, where,
                      "the actions are ALLOW, DROP, REJECT and JUMP_TO_APPLICATION");
@@ -461,27 +463,27 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
                                "destinations_excluded", "services", "service_entries", "direction",
                                "disabled", "scope", "sequence_number", "ip_protocol", "profiles",
                                "logged", "notes", "tag", "rule_id", "is_default"});
-    Rule& rule = draft.rule;
+    core::Rule& rule = draft.rule;
     rule.id = draft.nsxId;
     rule.location = m_context.Location(node);
     draft.sequence = m_context.Number(node, "sequence_number", 0, kMaxSequence, where).value_or(0);
 
     auto action = ReadAction(node, policy, where);
     ok = ok && action.has_value();
-    rule.action = action.value_or(Action::Drop);
+    rule.action = action.value_or(core::Action::Drop);
 
     auto direction = m_context.Text(node, "direction", where).value_or("IN_OUT");
     if (direction == "IN")
     {
-        rule.direction = Direction::In;
+        rule.direction = core::Direction::In;
     }
     else if (direction == "OUT")
     {
-        rule.direction = Direction::Out;
+        rule.direction = core::Direction::Out;
     }
     else if (direction == "IN_OUT")
     {
-        rule.direction = Direction::InOut;
+        rule.direction = core::Direction::InOut;
     }
     else
     {
@@ -540,20 +542,20 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
     {
         rule.appliedTo = scope.ref;
     }
-    draft.catchAll = !rule.disabled && rule.direction == Direction::InOut && from.any && to.any &&
-                     anyService && rule.AppliesEverywhere() &&
-                     rule.action != Action::JumpToApplication;
+    draft.catchAll = !rule.disabled && rule.direction == core::Direction::InOut && from.any &&
+                     to.any && anyService && rule.AppliesEverywhere() &&
+                     rule.action != core::Action::JumpToApplication;
     draft.ok = ok;
     return draft;
 }
 
-Firewall
+core::Firewall
 NsxFirewallBuilder::Build()
 {
-    Firewall firewall;
-    firewall.kind = FirewallKind::Dfw;
-    firewall.defaultIn = Action::Allow; // NSX's factory default, without a default rule
-    firewall.defaultOut = Action::Allow;
+    core::Firewall firewall;
+    firewall.kind = core::FirewallKind::Dfw;
+    firewall.defaultIn = core::Action::Allow; // NSX's factory default, without a default rule
+    firewall.defaultOut = core::Action::Allow;
 
     std::vector<Policy> policies;
     for (const auto& object : m_document.policies)
@@ -696,5 +698,5 @@ NsxFirewallBuilder::Build()
     return firewall;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NSX_FIREWALL_BUILDER_H
-#define SEGPROOF_CORE_NSX_FIREWALL_BUILDER_H
+#ifndef SEGPROOF_FORMATS_NSX_NSX_FIREWALL_BUILDER_H
+#define SEGPROOF_FORMATS_NSX_NSX_FIREWALL_BUILDER_H
 
 #include "core/estate.h"
 #include "core/policy.h"
@@ -15,7 +15,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Turns the security policies of an NSX export into segproof's DFW: policies ordered by
@@ -27,10 +27,11 @@ namespace core
 class NsxFirewallBuilder
 {
 public:
-    NsxFirewallBuilder(const NsxDocument& document, const Estate& estate, NsxContext& context);
+    NsxFirewallBuilder(const NsxDocument& document, const core::Estate& estate,
+                       NsxContext& context);
 
     /// The DFW (kind Dfw); problems are recorded in the context.
-    Firewall Build();
+    core::Firewall Build();
 
 private:
     /// A security policy, read.
@@ -41,14 +42,14 @@ private:
         int rank = 0;
         std::int64_t sequence = 0;
         YAML::Node sequenceAt;
-        AddressRef scope; ///< empty `written`: everywhere
-        bool ok = true;   ///< false: read with errors (reported)
+        core::AddressRef scope; ///< empty `written`: everywhere
+        bool ok = true;         ///< false: read with errors (reported)
     };
 
     /// A rule, read, with what ordering and the default-rule test need.
     struct Draft
     {
-        Rule rule;
+        core::Rule rule;
         std::string nsxId;
         std::int64_t sequence = 0;
         YAML::Node node;
@@ -63,7 +64,7 @@ private:
     {
         bool ok = true;
         bool any = false;
-        AddressRef ref;
+        core::AddressRef ref;
     };
 
     /// The policy; nullopt when it is skipped (Ethernet), `ok` false when it has errors.
@@ -73,10 +74,10 @@ private:
     Endpoints ReadEndpoints(const YAML::Node& rule, const std::string& key,
                             const std::string& excludedKey, const std::string& where);
     Endpoints ReadScope(const YAML::Node& object, const std::string& where);
-    bool ReadServices(const YAML::Node& rule, const std::string& where, ServiceSet& services,
+    bool ReadServices(const YAML::Node& rule, const std::string& where, core::ServiceSet& services,
                       bool& any);
-    std::optional<Action> ReadAction(const YAML::Node& rule, const Policy& policy,
-                                     const std::string& where);
+    std::optional<core::Action> ReadAction(const YAML::Node& rule, const Policy& policy,
+                                           const std::string& where);
 
     const NsxDocument& m_document;
     NsxContext& m_context;
@@ -84,7 +85,7 @@ private:
     NsxServiceResolver m_services;
 };
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

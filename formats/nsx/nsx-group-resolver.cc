@@ -10,7 +10,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -80,7 +80,7 @@ SplitTag(const std::string& text)
 
 } // namespace
 
-NsxGroupResolver::NsxGroupResolver(const NsxDocument& document, const Estate& estate,
+NsxGroupResolver::NsxGroupResolver(const NsxDocument& document, const core::Estate& estate,
                                    NsxContext& context)
     : m_document(document), m_estate(estate), m_context(context)
 {
@@ -110,7 +110,7 @@ NsxGroupResolver::Resolve(const std::string& path, const YAML::Node& reference,
         {
             known.push_back(group.first);
         }
-        std::string hint = DidYouMean(path, known);
+        std::string hint = core::DidYouMean(path, known);
         m_context.Error(reference, "unknown group '" + path +
                                        "': the export defines no group "
                                        "with this path" +
@@ -136,10 +136,10 @@ NsxGroupResolver::Resolve(const std::string& path, const YAML::Node& reference,
         }
         return nullptr;
     }
-    if (m_stack.size() > Limits::kMaxGroupDepth)
+    if (m_stack.size() > core::Limits::kMaxGroupDepth)
     {
         m_context.Error(reference, "groups nest deeper than " +
-                                       std::to_string(Limits::kMaxGroupDepth) +
+                                       std::to_string(core::Limits::kMaxGroupDepth) +
                                        " levels (the limit; see docs/limits.md)" + InWhere(where));
         return nullptr;
     }
@@ -148,12 +148,12 @@ NsxGroupResolver::Resolve(const std::string& path, const YAML::Node& reference,
     NsxGroupMembers members;
     bool ok = ReadGroup(found->second, members);
     m_stack.pop_back();
-    if (ok && members.depth > Limits::kMaxGroupDepth)
+    if (ok && members.depth > core::Limits::kMaxGroupDepth)
     {
         // Resolved groups are remembered, so a chain met innermost first never fills the
         // stack above: measure each group's own depth as well.
         m_context.Error(reference, "groups nest deeper than " +
-                                       std::to_string(Limits::kMaxGroupDepth) +
+                                       std::to_string(core::Limits::kMaxGroupDepth) +
                                        " levels (the limit; see docs/limits.md)" + InWhere(where));
         ok = false;
     }
@@ -175,7 +175,7 @@ NsxGroupResolver::Vms()
     m_vmsBuilt = true;
     for (const auto& machine : m_estate.Machines())
     {
-        if (machine.host == kNone)
+        if (machine.host == core::kNone)
         {
             continue; // not a VM: NSX's inventory does not know it
         }
@@ -239,7 +239,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
     // list is the union of its AND-runs: [a, AND, b, OR, c] = (a ∩ b) ∪ c.
     bool ok = true;
     std::optional<NsxGroupMembers> run;
-    std::vector<AddressRange> unionOfRuns; // built at the end: a union per run is quadratic
+    std::vector<core::AddressRange> unionOfRuns; // built at the end: a union per run is quadratic
     std::string conjunction;
     bool expectExpression = true;
     bool endsWithConjunction = false;
@@ -334,7 +334,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
     }
     const auto& before = members.addresses.Ranges();
     unionOfRuns.insert(unionOfRuns.end(), before.begin(), before.end());
-    members.addresses = AddressSet::FromRanges(std::move(unionOfRuns));
+    members.addresses = core::AddressSet::FromRanges(std::move(unionOfRuns));
     return ok;
 }
 
@@ -361,10 +361,10 @@ NsxGroupResolver::ReadExpression(const YAML::Node& expression, const std::string
         {
             return false;
         }
-        if (m_stack.size() + depth >= Limits::kMaxGroupDepth)
+        if (m_stack.size() + depth >= core::Limits::kMaxGroupDepth)
         {
             m_context.Error(expression, "expressions nest deeper than " +
-                                            std::to_string(Limits::kMaxGroupDepth) +
+                                            std::to_string(core::Limits::kMaxGroupDepth) +
                                             " levels (the limit; see docs/limits.md)" +
                                             InWhere(where));
             return false;
@@ -386,10 +386,10 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
         return false;
     }
     // Each condition is checked against every VM.
-    if (++m_conditions > Limits::kMaxNsxConditions)
+    if (++m_conditions > core::Limits::kMaxNsxConditions)
     {
         m_context.Error(condition, "the export's groups hold more than " +
-                                       std::to_string(Limits::kMaxNsxConditions) +
+                                       std::to_string(core::Limits::kMaxNsxConditions) +
                                        " conditions (the limit; see docs/limits.md)" +
                                        InWhere(where));
         throw ReadingStopped{};
@@ -462,7 +462,7 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
             anyScope = scope.empty();
         }
     }
-    std::vector<Ipv4Address> matches;
+    std::vector<core::Ipv4Address> matches;
     for (const auto& vm : Vms())
     {
         bool match = false;
@@ -490,7 +490,7 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
     // AddressSet appends ascending addresses in constant time.
     std::sort(matches.begin(), matches.end());
     m_context.Count(matches.size(), condition);
-    for (Ipv4Address ip : matches)
+    for (core::Ipv4Address ip : matches)
     {
         members.addresses.Add(ip);
     }
@@ -507,7 +507,7 @@ NsxGroupResolver::ReadIpAddresses(const YAML::Node& expression, const std::strin
     }
     bool ok = true;
     members.hasIpAddresses = true;
-    std::vector<AddressRange> ranges; // in any order: one set built at the end
+    std::vector<core::AddressRange> ranges; // in any order: one set built at the end
     for (const auto& element : m_context.List(expression, "ip_addresses", where))
     {
         if (!element.IsScalar())
@@ -536,7 +536,7 @@ NsxGroupResolver::ReadIpAddresses(const YAML::Node& expression, const std::strin
     }
     const auto& before = members.addresses.Ranges();
     ranges.insert(ranges.end(), before.begin(), before.end());
-    members.addresses = AddressSet::FromRanges(std::move(ranges));
+    members.addresses = core::AddressSet::FromRanges(std::move(ranges));
     return ok;
 }
 
@@ -549,7 +549,7 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
         return false;
     }
     bool ok = true;
-    std::vector<AddressRange> ranges = members.addresses.Ranges();
+    std::vector<core::AddressRange> ranges = members.addresses.Ranges();
     for (const auto& element : m_context.List(expression, "paths", where))
     {
         if (!element.IsScalar())
@@ -571,9 +571,9 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
         members.hasIpAddresses = members.hasIpAddresses || inner->hasIpAddresses;
         members.depth = std::max(members.depth, inner->depth + 1);
     }
-    members.addresses = AddressSet::FromRanges(std::move(ranges));
+    members.addresses = core::AddressSet::FromRanges(std::move(ranges));
     return ok;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

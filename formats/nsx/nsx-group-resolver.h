@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NSX_GROUP_RESOLVER_H
-#define SEGPROOF_CORE_NSX_GROUP_RESOLVER_H
+#ifndef SEGPROOF_FORMATS_NSX_NSX_GROUP_RESOLVER_H
+#define SEGPROOF_FORMATS_NSX_NSX_GROUP_RESOLVER_H
 
 #include "core/address-set.h"
 #include "core/estate.h"
@@ -12,14 +12,14 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// What an NSX group holds once resolved against the estate.
 struct NsxGroupMembers
 {
     /// The IPs of its member VMs plus every address of its IP-address members.
-    AddressSet addresses;
+    core::AddressSet addresses;
     /// True when some addresses come from an IPAddressExpression (directly or through a nested
     /// group): such a group names addresses, not vNICs, so it cannot be a rule's scope.
     bool hasIpAddresses = false;
@@ -36,7 +36,7 @@ struct NsxGroupMembers
 class NsxGroupResolver
 {
 public:
-    NsxGroupResolver(const NsxDocument& document, const Estate& estate, NsxContext& context);
+    NsxGroupResolver(const NsxDocument& document, const core::Estate& estate, NsxContext& context);
 
     /// The members of the group at `path`, written at `reference` in `field` of `where`;
     /// nullptr when the path names no group of the export, or the group could not be read
@@ -69,7 +69,7 @@ private:
     /// A VM's fields as conditions compare them (lower case), built on first use.
     struct Vm
     {
-        Ipv4Address ip = 0;
+        core::Ipv4Address ip = 0;
         std::string name;
         std::string os;
         std::vector<std::pair<std::string, std::string>> tags; ///< (scope, tag)
@@ -77,7 +77,7 @@ private:
     const std::vector<Vm>& Vms();
 
     const NsxDocument& m_document;
-    const Estate& m_estate;
+    const core::Estate& m_estate;
     std::vector<Vm> m_vms;
     bool m_vmsBuilt = false;
     NsxContext& m_context;
@@ -87,7 +87,7 @@ private:
     std::size_t m_conditions = 0;     ///< Conditions read so far
 };
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

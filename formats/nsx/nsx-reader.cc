@@ -14,7 +14,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -22,11 +22,11 @@ namespace
 
 /// Diagnostics in file order: the readers visit objects in evaluation order, users read files
 /// top to bottom.
-std::vector<Diagnostic>
-InFileOrder(std::vector<Diagnostic> diagnostics)
+std::vector<core::Diagnostic>
+InFileOrder(std::vector<core::Diagnostic> diagnostics)
 {
     std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b)
+                     [](const core::Diagnostic& a, const core::Diagnostic& b)
                      {
                          return std::make_pair(a.location.line, a.location.column) <
                                 std::make_pair(b.location.line, b.location.column);
@@ -65,7 +65,7 @@ ExplainSyntaxError(const std::string& message)
 } // namespace
 
 NsxImport
-ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estate& estate)
+ReadNsxDfwText(const std::string& text, const std::string& fileName, const core::Estate& estate)
 {
     CheckYamlValueCount(text, fileName);
     YAML::Node root;
@@ -77,18 +77,19 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estat
     {
         int line = e.mark.is_null() ? 0 : e.mark.line + 1;
         int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        throw InputError(SourceLocation{fileName, line, column}, ExplainSyntaxError(e.msg));
+        throw core::InputError(core::SourceLocation{fileName, line, column},
+                               ExplainSyntaxError(e.msg));
     }
     if (!root || root.IsNull())
     {
-        throw InputError(SourceLocation{fileName, 1, 1}, "the file is empty");
+        throw core::InputError(core::SourceLocation{fileName, 1, 1}, "the file is empty");
     }
-    DiagnosticList diagnostics;
+    core::DiagnosticList diagnostics;
     YamlContext yaml(fileName, diagnostics);
     yaml.SetDocument(root);
     NsxContext context(yaml);
     NsxImport result;
-    std::optional<Diagnostic> stopNote;
+    std::optional<core::Diagnostic> stopNote;
     try
     {
         NsxDocument document = ReadNsxDocument(root, context);
@@ -103,39 +104,39 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const Estat
         // A shape the checks above missed: report it where it is, not as a crash.
         int line = e.mark.is_null() ? 0 : e.mark.line + 1;
         int column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        yaml.Error(SourceLocation{fileName, line, column}, "unexpected JSON shape: " + e.msg);
+        yaml.Error(core::SourceLocation{fileName, line, column}, "unexpected JSON shape: " + e.msg);
     }
-    result.firewall.location = SourceLocation{fileName, 1, 1};
-    if (result.firewall.rules.size() > Limits::kMaxRulesPerFirewall)
+    result.firewall.location = core::SourceLocation{fileName, 1, 1};
+    if (result.firewall.rules.size() > core::Limits::kMaxRulesPerFirewall)
     {
-        diagnostics.Add(yaml.Location(root), "the export has " +
-                                                 std::to_string(result.firewall.rules.size()) +
-                                                 " DFW rules, more than " +
-                                                 std::to_string(Limits::kMaxRulesPerFirewall) +
-                                                 " (the limit; see docs/limits.md)");
+        diagnostics.Add(yaml.Location(root),
+                        "the export has " + std::to_string(result.firewall.rules.size()) +
+                            " DFW rules, more than " +
+                            std::to_string(core::Limits::kMaxRulesPerFirewall) +
+                            " (the limit; see docs/limits.md)");
     }
     if (diagnostics.HasErrors())
     {
-        std::vector<Diagnostic> sorted = InFileOrder(diagnostics.Items());
+        std::vector<core::Diagnostic> sorted = InFileOrder(diagnostics.Items());
         if (stopNote)
         {
             sorted.push_back(*stopNote);
         }
-        throw InputError(std::move(sorted));
+        throw core::InputError(std::move(sorted));
     }
     result.warnings = InFileOrder(context.Warnings());
     // "more warnings not shown" has no line: last, not first.
     std::stable_partition(result.warnings.begin(), result.warnings.end(),
-                          [](const Diagnostic& d) { return d.location.line > 0; });
+                          [](const core::Diagnostic& d) { return d.location.line > 0; });
     return result;
 }
 
 NsxImport
-ReadNsxDfw(const std::string& path, const Estate& estate)
+ReadNsxDfw(const std::string& path, const core::Estate& estate)
 {
     std::string text = ReadInputFile(path, "an NSX export");
     return ReadNsxDfwText(text, path, estate);
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

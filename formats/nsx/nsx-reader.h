@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NSX_READER_H
-#define SEGPROOF_CORE_NSX_READER_H
+#ifndef SEGPROOF_FORMATS_NSX_NSX_READER_H
+#define SEGPROOF_FORMATS_NSX_NSX_READER_H
 
 #include "core/estate.h"
 #include "core/input-error.h"
@@ -10,27 +10,27 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// What an NSX import produced.
 struct NsxImport
 {
-    Firewall firewall;                ///< kind Dfw
-    std::vector<Diagnostic> warnings; ///< what was skipped or is worth a look, in file order
+    core::Firewall firewall;                ///< kind Dfw
+    std::vector<core::Diagnostic> warnings; ///< what was skipped or is worth a look, in file order
 };
 
 /// Reads an NSX Policy API export (hierarchical Infra document or a {groups,services,
 /// security_policies} bundle whose lists may be {"results":[...]}) into the DFW, resolving
 /// groups against the estate's machines. Throws InputError with every problem (FILE:LINE:COL)
 /// in one pass. docs/nsx-import.md says what is honoured, refused and ignored.
-NsxImport ReadNsxDfw(const std::string& path, const Estate& estate);
+NsxImport ReadNsxDfw(const std::string& path, const core::Estate& estate);
 
 /// Reads an export from text; `fileName` is used in messages.
 NsxImport ReadNsxDfwText(const std::string& text, const std::string& fileName,
-                         const Estate& estate);
+                         const core::Estate& estate);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -6,18 +6,18 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
 {
 
 /// "443" or "1000-2000" within 0-65535, first <= last.
-std::optional<ValueRange>
+std::optional<core::ValueRange>
 ParsePortRange(const std::string& text)
 {
     bool backwards = false;
-    return ParseValueRange(text, 65535, backwards);
+    return core::ParseValueRange(text, 65535, backwards);
 }
 
 } // namespace
@@ -34,7 +34,7 @@ NsxServiceResolver::Name(const std::string& path) const
     return found == m_document.services.end() ? path : found->second.Name();
 }
 
-const std::vector<ServiceEntry>*
+const std::vector<core::ServiceEntry>*
 NsxServiceResolver::Resolve(const std::string& path, const YAML::Node& reference,
                             const std::string& where)
 {
@@ -60,14 +60,14 @@ NsxServiceResolver::Resolve(const std::string& path, const YAML::Node& reference
                             "': the export does not define it (NSX's predefined services are "
                             "not part of an export; add its definition to the export's "
                             "services)" +
-                            InWhere(where) + DidYouMean(path, known));
+                            InWhere(where) + core::DidYouMean(path, known));
         return nullptr;
     }
     const NsxObject& service = found->second;
     const std::string serviceWhere = "service " + service.path;
     bool ok = m_context.CheckObject(service.node, "a service", serviceWhere,
                                     {"service_entries", "children", "service_type", "is_default"});
-    std::vector<ServiceEntry> entries;
+    std::vector<core::ServiceEntry> entries;
     for (const auto& entry : service.children)
     {
         ok = ReadEntry(entry, serviceWhere, entries) && ok;
@@ -88,7 +88,7 @@ NsxServiceResolver::Resolve(const std::string& path, const YAML::Node& reference
 
 bool
 NsxServiceResolver::ReadEntry(const YAML::Node& entry, const std::string& where,
-                              std::vector<ServiceEntry>& entries)
+                              std::vector<core::ServiceEntry>& entries)
 {
     std::string type = m_context.ResourceType(entry, "a service entry", where);
     if (type == "L4PortSetServiceEntry")
@@ -110,7 +110,7 @@ NsxServiceResolver::ReadEntry(const YAML::Node& entry, const std::string& where,
 
 bool
 NsxServiceResolver::ReadPorts(const YAML::Node& entry, const std::string& key,
-                              const std::string& where, std::vector<ValueRange>& ranges)
+                              const std::string& where, std::vector<core::ValueRange>& ranges)
 {
     bool ok = true;
     for (const auto& element : m_context.List(entry, key, where))
@@ -129,14 +129,14 @@ NsxServiceResolver::ReadPorts(const YAML::Node& entry, const std::string& key,
     }
     if (ranges.empty())
     {
-        ranges.push_back(ValueRange{0, 65535});
+        ranges.push_back(core::ValueRange{0, 65535});
     }
     return ok;
 }
 
 bool
 NsxServiceResolver::ReadPortEntry(const YAML::Node& entry, const std::string& where,
-                                  std::vector<ServiceEntry>& entries)
+                                  std::vector<core::ServiceEntry>& entries)
 {
     if (!m_context.CheckObject(entry, "an L4PortSetServiceEntry", where,
                                {"l4_protocol", "destination_ports", "source_ports"}))
@@ -160,8 +160,8 @@ NsxServiceResolver::ReadPortEntry(const YAML::Node& entry, const std::string& wh
                          "the protocols modelled are TCP and UDP");
         ok = false;
     }
-    std::vector<ValueRange> destination;
-    std::vector<ValueRange> source;
+    std::vector<core::ValueRange> destination;
+    std::vector<core::ValueRange> source;
     ok = ReadPorts(entry, "destination_ports", where, destination) && ok;
     ok = ReadPorts(entry, "source_ports", where, source) && ok;
     if (!ok)
@@ -173,9 +173,9 @@ NsxServiceResolver::ReadPortEntry(const YAML::Node& entry, const std::string& wh
     {
         for (const auto& s : source)
         {
-            ServiceEntry e;
-            e.protocol =
-                static_cast<std::uint8_t>(*protocol == "TCP" ? Protocol::Tcp : Protocol::Udp);
+            core::ServiceEntry e;
+            e.protocol = static_cast<std::uint8_t>(*protocol == "TCP" ? core::Protocol::Tcp
+                                                                      : core::Protocol::Udp);
             e.destinationPorts = d;
             e.sourcePorts = s;
             entries.push_back(e);
@@ -186,7 +186,7 @@ NsxServiceResolver::ReadPortEntry(const YAML::Node& entry, const std::string& wh
 
 bool
 NsxServiceResolver::ReadIcmpEntry(const YAML::Node& entry, const std::string& where,
-                                  std::vector<ServiceEntry>& entries)
+                                  std::vector<core::ServiceEntry>& entries)
 {
     if (!m_context.CheckObject(entry, "an ICMPTypeServiceEntry", where,
                                {"protocol", "icmp_type", "icmp_code"}))
@@ -225,16 +225,16 @@ NsxServiceResolver::ReadIcmpEntry(const YAML::Node& entry, const std::string& wh
     {
         return false;
     }
-    ServiceEntry e;
-    e.protocol = static_cast<std::uint8_t>(Protocol::Icmp);
+    core::ServiceEntry e;
+    e.protocol = static_cast<std::uint8_t>(core::Protocol::Icmp);
     if (type)
     {
         e.icmpTypes =
-            ValueRange{static_cast<std::uint32_t>(*type), static_cast<std::uint32_t>(*type)};
+            core::ValueRange{static_cast<std::uint32_t>(*type), static_cast<std::uint32_t>(*type)};
     }
     entries.push_back(e);
     return true;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NSX_SERVICE_RESOLVER_H
-#define SEGPROOF_CORE_NSX_SERVICE_RESOLVER_H
+#ifndef SEGPROOF_FORMATS_NSX_NSX_SERVICE_RESOLVER_H
+#define SEGPROOF_FORMATS_NSX_NSX_SERVICE_RESOLVER_H
 
 #include "core/service.h"
 #include "nsx-context.h"
@@ -11,7 +11,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Reads NSX services and service entries into segproof's, on first use, memoised:
@@ -26,31 +26,32 @@ public:
     /// The entries of the service at `path`, written at `reference` in `where`; nullptr when
     /// the export defines no such service (NSX's predefined services are not part of an
     /// export) or it could not be read (each problem is reported once).
-    const std::vector<ServiceEntry>* Resolve(const std::string& path, const YAML::Node& reference,
-                                             const std::string& where);
+    const std::vector<core::ServiceEntry>* Resolve(const std::string& path,
+                                                   const YAML::Node& reference,
+                                                   const std::string& where);
     /// How rules name the service at `path`: its display_name, else the path.
     std::string Name(const std::string& path) const;
     /// Appends the entries one NSX service entry stands for; false when it is refused or
     /// malformed (reported).
     bool ReadEntry(const YAML::Node& entry, const std::string& where,
-                   std::vector<ServiceEntry>& entries);
+                   std::vector<core::ServiceEntry>& entries);
 
 private:
     bool ReadPortEntry(const YAML::Node& entry, const std::string& where,
-                       std::vector<ServiceEntry>& entries);
+                       std::vector<core::ServiceEntry>& entries);
     bool ReadIcmpEntry(const YAML::Node& entry, const std::string& where,
-                       std::vector<ServiceEntry>& entries);
+                       std::vector<core::ServiceEntry>& entries);
     /// The ranges of a port list; {0-65535} when the list is absent or empty.
     bool ReadPorts(const YAML::Node& entry, const std::string& key, const std::string& where,
-                   std::vector<ValueRange>& ranges);
+                   std::vector<core::ValueRange>& ranges);
 
     const NsxDocument& m_document;
     NsxContext& m_context;
-    std::map<std::string, std::vector<ServiceEntry>> m_entries;
+    std::map<std::string, std::vector<core::ServiceEntry>> m_entries;
     std::map<std::string, bool> m_failed;
 };
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -6,7 +6,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -22,7 +22,7 @@ Exact(double v)
 } // namespace
 
 std::string
-EncodeRunResult(const RunResult& r)
+EncodeRunResult(const core::RunResult& r)
 {
     std::ostringstream out;
     out << "posture " << r.posture << "\n";
@@ -58,11 +58,11 @@ EncodeRunResult(const RunResult& r)
     return out.str();
 }
 
-RunResult
+core::RunResult
 DecodeRunResult(const std::string& text)
 {
     std::istringstream in(text);
-    RunResult r;
+    core::RunResult r;
     std::string key;
     std::string jewel;
     std::size_t samples = 0;
@@ -116,5 +116,5 @@ DecodeRunResult(const std::string& text)
     return r;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

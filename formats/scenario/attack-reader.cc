@@ -11,7 +11,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -53,17 +53,17 @@ public:
         {
             return;
         }
-        auto seconds = ParseDuration(*text);
+        auto seconds = core::ParseDuration(*text);
         if (!seconds)
         {
             m_context.Error(map[key], "'" + key +
                                           "' must be a duration such as 62m, 1h or 30s, got '" +
                                           *text + "'");
         }
-        else if (*seconds > Limits::kMaxDuration_s)
+        else if (*seconds > core::Limits::kMaxDuration_s)
         {
             m_context.Error(map[key], "'" + key + "' must be at most " +
-                                          FormatDuration(Limits::kMaxDuration_s) +
+                                          core::FormatDuration(core::Limits::kMaxDuration_s) +
                                           " (the limit; see docs/limits.md), got '" + *text + "'");
         }
         else if (positive && *seconds <= 0)
@@ -84,7 +84,7 @@ public:
         {
             return;
         }
-        auto value = ParseDecimal(*text);
+        auto value = core::ParseDecimal(*text);
         if (!value || *value > 1)
         {
             m_context.Error(map[key],
@@ -102,7 +102,7 @@ public:
         {
             return;
         }
-        auto value = ParseDecimal(*text);
+        auto value = core::ParseDecimal(*text);
         if (!value || *value <= 0 || *value > max)
         {
             m_context.Error(map[key], "'" + key + "' must be a number above 0 and at most " +
@@ -121,7 +121,7 @@ public:
         {
             return;
         }
-        auto bytes = ParseByteSize(*text);
+        auto bytes = core::ParseByteSize(*text);
         if (!bytes)
         {
             m_context.Error(map[key], "'" + key +
@@ -140,7 +140,7 @@ public:
         {
             return;
         }
-        auto rate = ParseRate(*text);
+        auto rate = core::ParseRate(*text);
         if (!rate || *rate <= 0)
         {
             m_context.Error(map[key], "'" + key +
@@ -173,7 +173,7 @@ public:
             words.push_back(word);
         }
         m_context.Error(map[key], "'" + key + "' must be " + OneOf(words) + ", got '" + *text +
-                                      "'" + DidYouMean(*text, words));
+                                      "'" + core::DidYouMean(*text, words));
     }
 
     /// "a or b", "a, b or c".
@@ -202,24 +202,25 @@ private:
     YamlContext& m_context;
 };
 
-const std::vector<std::pair<std::string, LateralTechnique>> kTechniques = {
-    {"smb", LateralTechnique::Smb},
-    {"rdp", LateralTechnique::Rdp},
-    {"winrm", LateralTechnique::WinRm},
+const std::vector<std::pair<std::string, core::LateralTechnique>> kTechniques = {
+    {"smb", core::LateralTechnique::Smb},
+    {"rdp", core::LateralTechnique::Rdp},
+    {"winrm", core::LateralTechnique::WinRm},
 };
 
 class AttackReader
 {
 public:
-    AttackReader(const Estate& estate, const std::vector<Group>& groups, YamlContext& context)
+    AttackReader(const core::Estate& estate, const std::vector<core::Group>& groups,
+                 YamlContext& context)
         : m_estate(estate), m_groups(groups), m_context(context), m_values(context)
     {
     }
 
-    AttackParameters Read(const YAML::Node& node)
+    core::AttackParameters Read(const YAML::Node& node)
     {
-        AttackParameters attack;
-        attack.location = SourceLocation{m_context.File(), 0, 0};
+        core::AttackParameters attack;
+        attack.location = core::SourceLocation{m_context.File(), 0, 0};
         if (!node)
         {
             return attack;
@@ -234,23 +235,25 @@ public:
         {
             return attack;
         }
-        m_values.Choice<AttackProfile>(
-            node, "profile", {{"targeted", AttackProfile::Targeted}, {"worm", AttackProfile::Worm}},
+        m_values.Choice<core::AttackProfile>(
+            node, "profile",
+            {{"targeted", core::AttackProfile::Targeted}, {"worm", core::AttackProfile::Worm}},
             attack.profile);
-        m_values.Choice<SampleKind>(node, "sample",
-                                    {{"new", SampleKind::New}, {"known", SampleKind::Known}},
-                                    attack.sample);
+        m_values.Choice<core::SampleKind>(
+            node, "sample", {{"new", core::SampleKind::New}, {"known", core::SampleKind::Known}},
+            attack.sample);
         ReadInitialAccess(node, attack.initialAccess);
         m_values.Duration(node, "breakout", attack.breakout_s);
         ReadLateral(node, attack.lateral);
         if (YAML::Node worm =
                 m_values.Section(node, "worm", {"scan", "scans_per_second", "exploit_success"}))
         {
-            m_values.Choice<WormTargeting>(
+            m_values.Choice<core::WormTargeting>(
                 worm, "scan",
-                {{"subnet-first", WormTargeting::SubnetFirst}, {"random", WormTargeting::Random}},
+                {{"subnet-first", core::WormTargeting::SubnetFirst},
+                 {"random", core::WormTargeting::Random}},
                 attack.worm.targeting);
-            m_values.Positive(worm, "scans_per_second", Limits::kMaxScansPerSecond,
+            m_values.Positive(worm, "scans_per_second", core::Limits::kMaxScansPerSecond,
                               attack.worm.scansPerSecond);
             m_values.Probability(worm, "exploit_success", attack.worm.exploitSuccess);
         }
@@ -269,17 +272,17 @@ public:
         if (YAML::Node c2 = m_values.Section(node, "c2", {"beacon_interval", "egress"}))
         {
             m_values.Duration(c2, "beacon_interval", attack.beaconInterval_s, true);
-            m_values.Choice<C2Egress>(c2, "egress",
-                                      {{"phished", C2Egress::Phished},
-                                       {"every", C2Egress::Every},
-                                       {"none", C2Egress::None}},
-                                      attack.c2Egress);
+            m_values.Choice<core::C2Egress>(c2, "egress",
+                                            {{"phished", core::C2Egress::Phished},
+                                             {"every", core::C2Egress::Every},
+                                             {"none", core::C2Egress::None}},
+                                            attack.c2Egress);
         }
         return attack;
     }
 
 private:
-    void ReadInitialAccess(const YAML::Node& map, InitialAccess& access)
+    void ReadInitialAccess(const YAML::Node& map, core::InitialAccess& access)
     {
         YAML::Node node =
             m_values.Section(map, "initial_access", {"targets", "mails", "opened", "window"});
@@ -294,8 +297,8 @@ private:
             targetsRead = targets.has_value();
             access.targets = targets.value_or(access.targets);
         }
-        auto mails = m_context.Integer(node, "mails", 1, Limits::kMaxMails);
-        auto opened = m_context.Integer(node, "opened", 1, Limits::kMaxMails);
+        auto mails = m_context.Integer(node, "mails", 1, core::Limits::kMaxMails);
+        auto opened = m_context.Integer(node, "opened", 1, core::Limits::kMaxMails);
         access.mails = static_cast<int>(mails.value_or(access.mails));
         if (opened && *opened > access.mails && (mails || !node["mails"]))
         {
@@ -329,7 +332,7 @@ private:
         m_values.Duration(node, "window", access.window_s);
     }
 
-    void ReadLateral(const YAML::Node& map, LateralMovement& lateral)
+    void ReadLateral(const YAML::Node& map, core::LateralMovement& lateral)
     {
         YAML::Node node = m_values.Section(map, "lateral",
                                            {"techniques", "attempt_interval", "exploit_success",
@@ -346,7 +349,7 @@ private:
         m_values.Size(node, "tool_bytes", lateral.toolBytes);
     }
 
-    void ReadTechniques(const YAML::Node& map, std::vector<LateralTechnique>& out)
+    void ReadTechniques(const YAML::Node& map, std::vector<core::LateralTechnique>& out)
     {
         YAML::Node node = map["techniques"];
         if (!node)
@@ -366,7 +369,7 @@ private:
         }
         std::vector<YAML::Node> items = m_context.ScalarOrList(node, "'techniques'");
         bool ok = node.IsScalar() || (node.IsSequence() && items.size() == node.size());
-        std::vector<LateralTechnique> techniques;
+        std::vector<core::LateralTechnique> techniques;
         for (const auto& item : items)
         {
             const std::string& name = item.Scalar();
@@ -374,7 +377,7 @@ private:
                                       [&name](const auto& entry) { return entry.first == name; });
             if (known == kTechniques.end())
             {
-                std::string hint = DidYouMean(name, names);
+                std::string hint = core::DidYouMean(name, names);
                 m_context.Error(item, "unknown technique '" + name + "'" +
                                           (hint.empty()
                                                ? " (expected " + ParameterReader::OneOf(names) + ")"
@@ -398,7 +401,7 @@ private:
         }
     }
 
-    void ReadExfiltration(const YAML::Node& map, AttackParameters& attack)
+    void ReadExfiltration(const YAML::Node& map, core::AttackParameters& attack)
     {
         YAML::Node node = m_values.Section(map, "exfiltration", {"to", "via", "port", "rate"});
         if (!node)
@@ -407,12 +410,12 @@ private:
         }
         if (auto to = m_context.String(node, "to"))
         {
-            Index external = m_estate.FindExternal(*to);
-            if (external != kNone)
+            core::Index external = m_estate.FindExternal(*to);
+            if (external != core::kNone)
             {
                 attack.exfiltrationTo = external;
             }
-            else if (m_estate.FindMachine(*to) != kNone)
+            else if (m_estate.FindMachine(*to) != core::kNone)
             {
                 m_context.Error(node["to"], "'to' must name an external address (estate: "
                                             "external), and '" +
@@ -428,18 +431,18 @@ private:
                 m_context.Error(node["to"],
                                 "unknown external address '" + *to + "'" +
                                     (names.empty() ? " (the estate defines none under 'external')"
-                                                   : DidYouMean(*to, names)));
+                                                   : core::DidYouMean(*to, names)));
             }
         }
         if (auto via = m_context.String(node, "via"))
         {
-            Index machine = m_estate.FindMachine(*via);
+            core::Index machine = m_estate.FindMachine(*via);
             if (*via == "direct")
             {
                 attack.exfiltrationDirect = true;
-                attack.exfiltrationVia = kNone;
+                attack.exfiltrationVia = core::kNone;
             }
-            else if (machine != kNone)
+            else if (machine != core::kNone)
             {
                 attack.exfiltrationVia = machine;
             }
@@ -447,7 +450,7 @@ private:
             {
                 m_context.Error(node["via"], "unknown machine '" + *via +
                                                  "' ('via' takes a machine or 'direct')" +
-                                                 DidYouMean(*via, MachineNames()));
+                                                 core::DidYouMean(*via, MachineNames()));
             }
         }
         if (auto port = m_context.Integer(node, "port", 1, 65535))
@@ -460,12 +463,12 @@ private:
     /// The machines `map[key]` names: groups (their member machines) and machine names
     /// (bracket ranges allowed), alone or in a list; sorted, without repeats. nullopt when a
     /// name is wrong or nothing is selected (reported).
-    std::optional<std::vector<Index>> Machines(const YAML::Node& map, const std::string& key)
+    std::optional<std::vector<core::Index>> Machines(const YAML::Node& map, const std::string& key)
     {
         YAML::Node node = map[key];
         std::vector<YAML::Node> items = m_context.ScalarOrList(node, "'" + key + "'");
         bool ok = node.IsScalar() || (node.IsSequence() && items.size() == node.size());
-        std::vector<Index> machines;
+        std::vector<core::Index> machines;
         for (const auto& item : items)
         {
             ok = Resolve(item, key, machines) && ok;
@@ -486,15 +489,15 @@ private:
 
     /// Adds the machines one name stands for: a group's members (machines whose address is in
     /// the group), else the machines of a name or bracket range.
-    bool Resolve(const YAML::Node& item, const std::string& key, std::vector<Index>& machines)
+    bool Resolve(const YAML::Node& item, const std::string& key, std::vector<core::Index>& machines)
     {
         const std::string& name = item.Scalar();
-        const Group* group = FindGroup(name);
+        const core::Group* group = FindGroup(name);
         if (group != nullptr || name == "any")
         {
             const auto& all = m_estate.Machines();
             m_context.Count(all.size(), item); // every machine is looked at
-            for (Index m = 0; m < static_cast<Index>(all.size()); ++m)
+            for (core::Index m = 0; m < static_cast<core::Index>(all.size()); ++m)
             {
                 if (group == nullptr || group->addresses.Contains(all[m].ip))
                 {
@@ -503,7 +506,7 @@ private:
             }
             return true;
         }
-        BracketExpansion expansion = ExpandBracketRange(name, Limits::kMaxRangeExpansion);
+        BracketExpansion expansion = ExpandBracketRange(name, core::Limits::kMaxRangeExpansion);
         if (!expansion.error.empty())
         {
             m_context.Error(item, expansion.error);
@@ -512,13 +515,13 @@ private:
         m_context.Count(expansion.names.size(), item);
         for (const auto& each : expansion.names)
         {
-            Index m = m_estate.FindMachine(each);
-            if (m != kNone)
+            core::Index m = m_estate.FindMachine(each);
+            if (m != core::kNone)
             {
                 machines.push_back(m);
                 continue;
             }
-            if (m_estate.FindExternal(each) != kNone)
+            if (m_estate.FindExternal(each) != core::kNone)
             {
                 m_context.Error(item, "'" + key + "' takes machines and groups, and '" + each +
                                           "' is an external address");
@@ -530,13 +533,13 @@ private:
                 candidates.push_back(g.name);
             }
             m_context.Error(item, "unknown group or machine '" + each + "'" +
-                                      DidYouMean(each, candidates));
+                                      core::DidYouMean(each, candidates));
             return false;
         }
         return true;
     }
 
-    const Group* FindGroup(const std::string& name)
+    const core::Group* FindGroup(const std::string& name)
     {
         if (m_groupByName.empty())
         {
@@ -567,32 +570,32 @@ private:
 
     std::size_t CountDesktops() const
     {
-        return static_cast<std::size_t>(
-            std::count_if(m_estate.Machines().begin(), m_estate.Machines().end(),
-                          [](const Machine& m) { return m.kind == MachineKind::Desktop; }));
+        return static_cast<std::size_t>(std::count_if(
+            m_estate.Machines().begin(), m_estate.Machines().end(),
+            [](const core::Machine& m) { return m.kind == core::MachineKind::Desktop; }));
     }
 
-    const Estate& m_estate;
-    const std::vector<Group>& m_groups;
+    const core::Estate& m_estate;
+    const std::vector<core::Group>& m_groups;
     YamlContext& m_context;
     ParameterReader m_values;
-    std::unordered_map<std::string, const Group*> m_groupByName;
+    std::unordered_map<std::string, const core::Group*> m_groupByName;
 };
 
 } // namespace
 
-AttackParameters
-ReadAttack(const YAML::Node& node, const Estate& estate, const std::vector<Group>& groups,
-           YamlContext& context)
+core::AttackParameters
+ReadAttack(const YAML::Node& node, const core::Estate& estate,
+           const std::vector<core::Group>& groups, YamlContext& context)
 {
     return AttackReader(estate, groups, context).Read(node);
 }
 
-DefenceParameters
+core::DefenceParameters
 ReadDefence(const YAML::Node& node, YamlContext& context)
 {
-    DefenceParameters defence;
-    defence.location = SourceLocation{context.File(), 0, 0};
+    core::DefenceParameters defence;
+    defence.location = core::SourceLocation{context.File(), 0, 0};
     if (!node)
     {
         return defence;
@@ -638,5 +641,5 @@ ReadDefence(const YAML::Node& node, YamlContext& context)
     return defence;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_ATTACK_READER_H
-#define SEGPROOF_CORE_ATTACK_READER_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_ATTACK_READER_H
+#define SEGPROOF_FORMATS_SCENARIO_ATTACK_READER_H
 
 #include "core/attack-model.h"
 #include "core/estate.h"
@@ -10,20 +10,20 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Reads `attack:` (docs/attack-model.md): every key optional, defaults from AttackParameters.
 /// Names of machines and groups resolve against the estate and the groups already read;
 /// durations, sizes and rates take units (core/units.h). Without the section: the defaults,
 /// `given` false and the location naming the scenario file only.
-AttackParameters ReadAttack(const YAML::Node& node, const Estate& estate,
-                            const std::vector<Group>& groups, YamlContext& context);
+core::AttackParameters ReadAttack(const YAML::Node& node, const core::Estate& estate,
+                                  const std::vector<core::Group>& groups, YamlContext& context);
 
 /// Reads `defence:` (docs/attack-model.md), the same way.
-DefenceParameters ReadDefence(const YAML::Node& node, YamlContext& context);
+core::DefenceParameters ReadDefence(const YAML::Node& node, YamlContext& context);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

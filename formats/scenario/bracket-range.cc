@@ -5,7 +5,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -129,5 +129,5 @@ ExpandBracketRange(const std::string& pattern, std::size_t limit)
     return result;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_BRACKET_RANGE_H
-#define SEGPROOF_CORE_BRACKET_RANGE_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_BRACKET_RANGE_H
+#define SEGPROOF_FORMATS_SCENARIO_BRACKET_RANGE_H
 
 #include <cstddef>
 #include <string>
@@ -7,7 +7,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// The names a pattern stands for, or why it is malformed.
@@ -22,7 +22,7 @@ struct BracketExpansion
 /// for itself. More than `limit` names is an error that says how many it would be.
 BracketExpansion ExpandBracketRange(const std::string& pattern, std::size_t limit);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -17,7 +17,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -71,7 +71,7 @@ public:
         ReadScenarios(root);
         ReadPostures(root);
         m_spec.runs = static_cast<std::uint64_t>(
-            m_context.Integer(root, "runs", 1, static_cast<std::int64_t>(Limits::kMaxRuns))
+            m_context.Integer(root, "runs", 1, static_cast<std::int64_t>(core::Limits::kMaxRuns))
                 .value_or(static_cast<std::int64_t>(m_spec.runs)));
         ReadSeed(root);
         ReadDuration(root);
@@ -214,17 +214,18 @@ private:
         {
             return;
         }
-        auto seconds = ParseDuration(*text);
+        auto seconds = core::ParseDuration(*text);
         if (!seconds)
         {
             m_context.Error(root["duration"],
                             "'duration' must be a duration such as 8h, 90m or 3600, got '" + *text +
                                 "'");
         }
-        else if (*seconds > Limits::kMaxDuration_s)
+        else if (*seconds > core::Limits::kMaxDuration_s)
         {
             m_context.Error(root["duration"],
-                            "'duration' must be at most " + FormatDuration(Limits::kMaxDuration_s) +
+                            "'duration' must be at most " +
+                                core::FormatDuration(core::Limits::kMaxDuration_s) +
                                 " (the limit; see docs/limits.md), got '" + *text + "'");
         }
         else if (*seconds <= 0)
@@ -345,7 +346,7 @@ private:
             return;
         }
         std::string text = out.c_str();
-        SourceLocation location = m_context.Location(node);
+        core::SourceLocation location = m_context.Location(node);
         auto previous = std::find_if(axis.values.begin(), axis.values.end(),
                                      [&text](const ParameterSetting& setting)
                                      { return setting.value == text; });
@@ -372,7 +373,7 @@ private:
         std::uint64_t total = SaturatingProduct(
             SaturatingProduct(SaturatingProduct(m_spec.scenarios.size(), points), postures),
             m_spec.runs);
-        if (total <= Limits::kMaxCampaignRuns)
+        if (total <= core::Limits::kMaxCampaignRuns)
         {
             return;
         }
@@ -389,7 +390,7 @@ private:
                                 (total == std::numeric_limits<std::uint64_t>::max()
                                      ? ""
                                      : " = " + std::to_string(total) + " runs") +
-                                ", more than " + std::to_string(Limits::kMaxCampaignRuns) +
+                                ", more than " + std::to_string(core::Limits::kMaxCampaignRuns) +
                                 " (the limit; see docs/limits.md)");
     }
 
@@ -404,12 +405,12 @@ CampaignSpec
 ReadCampaignSpecText(const std::string& text, const std::string& fileName)
 {
     YAML::Node root = LoadYamlDocument(text, fileName);
-    DiagnosticList diagnostics;
+    core::DiagnosticList diagnostics;
     YamlContext context(fileName, diagnostics);
     context.SetDocument(root);
     CampaignSpec spec;
     spec.file = fileName;
-    std::optional<Diagnostic> stopNote;
+    std::optional<core::Diagnostic> stopNote;
     try
     {
         if (!context.CheckMap(root, "the campaign spec",
@@ -428,9 +429,9 @@ ReadCampaignSpecText(const std::string& text, const std::string& fileName)
     if (diagnostics.HasErrors())
     {
         // Read key by key; reported top to bottom.
-        std::vector<Diagnostic> sorted = diagnostics.Items();
+        std::vector<core::Diagnostic> sorted = diagnostics.Items();
         std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const Diagnostic& a, const Diagnostic& b)
+                         [](const core::Diagnostic& a, const core::Diagnostic& b)
                          {
                              return std::make_pair(a.location.line, a.location.column) <
                                     std::make_pair(b.location.line, b.location.column);
@@ -439,7 +440,7 @@ ReadCampaignSpecText(const std::string& text, const std::string& fileName)
         {
             sorted.push_back(*stopNote);
         }
-        throw InputError(std::move(sorted));
+        throw core::InputError(std::move(sorted));
     }
     return spec;
 }
@@ -451,5 +452,5 @@ ReadCampaignSpecFile(const std::string& path)
     return ReadCampaignSpecText(text, path);
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

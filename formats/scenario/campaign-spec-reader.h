@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_CAMPAIGN_SPEC_READER_H
-#define SEGPROOF_CORE_CAMPAIGN_SPEC_READER_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_CAMPAIGN_SPEC_READER_H
+#define SEGPROOF_FORMATS_SCENARIO_CAMPAIGN_SPEC_READER_H
 
 #include "campaign-spec.h"
 
@@ -7,7 +7,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 // A campaign spec (docs/campaign.md) is a YAML map:
@@ -28,8 +28,8 @@ namespace core
 //     attack.lateral.attempt_interval: 3d   #   a single value: every point has it
 //     attack.lateral.techniques: [[smb], [smb, rdp]]  # a value that is itself a list
 //
-// Each sweep path is attack.* or defence.* (core/parameter-setting.h), named once; each value
-// a scalar or a list of scalars, none twice in one path. The values are only checked when a
+// Each sweep path is attack.* or defence.* (formats/scenario/parameter-setting.h), named once; each
+// value a scalar or a list of scalars, none twice in one path. The values are only checked when a
 // scenario is read with them (ReadScenarioText with a ParameterPoint), each error then pointing
 // at the value in the spec. The sweep's points are the cartesian product of the paths, the
 // first path varying slowest (CampaignSpec::Points). Scenarios x points x postures x runs is at
@@ -44,7 +44,7 @@ CampaignSpec ReadCampaignSpecFile(const std::string& path);
 /// relative scenario paths are read from.
 CampaignSpec ReadCampaignSpecText(const std::string& text, const std::string& fileName);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -4,7 +4,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 std::vector<ParameterPoint>
@@ -30,5 +30,5 @@ CampaignSpec::Points() const
     return points;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_CAMPAIGN_SPEC_H
-#define SEGPROOF_CORE_CAMPAIGN_SPEC_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_CAMPAIGN_SPEC_H
+#define SEGPROOF_FORMATS_SCENARIO_CAMPAIGN_SPEC_H
 
 #include "core/source-location.h"
 #include "parameter-setting.h"
@@ -10,7 +10,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// One parameter a campaign sweeps, with the values it takes (`sweep:` in the spec).
@@ -26,11 +26,11 @@ struct CampaignSpec
 {
     std::string file; ///< the spec's path as given
     std::string name;
-    std::vector<std::string> scenarios;            ///< paths, made relative to the working folder
-    std::vector<SourceLocation> scenarioLocations; ///< where each was named in the spec
+    std::vector<std::string> scenarios; ///< paths, made relative to the working folder
+    std::vector<core::SourceLocation> scenarioLocations; ///< where each was named in the spec
     /// Posture names; empty: every posture of every scenario.
     std::vector<std::string> postures;
-    std::vector<SourceLocation> postureLocations;
+    std::vector<core::SourceLocation> postureLocations;
     std::uint64_t runs = 20; ///< run indices 0 .. runs-1 per (scenario, point, posture)
     std::uint64_t seed = 1;
     double duration_s = 8 * 3600.0;
@@ -40,7 +40,7 @@ struct CampaignSpec
     std::vector<ParameterPoint> Points() const;
 };
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -11,21 +11,21 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
 {
 
 /// Desktops listen on the Windows defaults unless `listens:` says otherwise.
-ServiceSet
+core::ServiceSet
 DefaultDesktopListens()
 {
-    ServiceSet set;
+    core::ServiceSet set;
     for (std::uint32_t port : {135u, 139u, 445u, 3389u})
     {
-        ServiceEntry entry;
-        entry.protocol = static_cast<std::uint8_t>(Protocol::Tcp);
+        core::ServiceEntry entry;
+        entry.protocol = static_cast<std::uint8_t>(core::Protocol::Tcp);
         entry.destinationPorts = {port, port};
         set.written.push_back(entry.ToString());
         set.entries.push_back(entry);
@@ -35,16 +35,16 @@ DefaultDesktopListens()
 
 /// Where no machine can have an address: the simulator gives no node one there (and builds its
 /// own links in 240.0.0.0/4), and probe finds no address to send from.
-const std::vector<std::pair<Cidr, std::string>> kReservedBlocks = {
-    {Cidr{0x00000000u, 8}, "this network"},
-    {Cidr{0x7f000000u, 8}, "loopback"},
-    {Cidr{0xe0000000u, 4}, "multicast"},
-    {Cidr{0xf0000000u, 4}, "reserved"},
+const std::vector<std::pair<core::Cidr, std::string>> kReservedBlocks = {
+    {core::Cidr{0x00000000u, 8}, "this network"},
+    {core::Cidr{0x7f000000u, 8}, "loopback"},
+    {core::Cidr{0xe0000000u, 4}, "multicast"},
+    {core::Cidr{0xf0000000u, 4}, "reserved"},
 };
 
 /// The reserved block `cidr` overlaps, as "0.0.0.0/8 (this network)"; empty when none.
 std::string
-ReservedBlockOverlapping(const Cidr& cidr)
+ReservedBlockOverlapping(const core::Cidr& cidr)
 {
     for (const auto& [block, name] : kReservedBlocks)
     {
@@ -59,10 +59,10 @@ ReservedBlockOverlapping(const Cidr& cidr)
 /// The raw reading of one machine entry before addresses are assigned.
 struct PendingMachine
 {
-    Machine machine;
-    std::optional<Ipv4Address> explicitIp; ///< nullopt: ip auto
-    YAML::Node ipNode;                     ///< for messages
-    bool ipUnreadable = false;             ///< `ip` was neither an address nor auto (reported)
+    core::Machine machine;
+    std::optional<core::Ipv4Address> explicitIp; ///< nullopt: ip auto
+    YAML::Node ipNode;                           ///< for messages
+    bool ipUnreadable = false; ///< `ip` was neither an address nor auto (reported)
 };
 
 class EstateReader
@@ -73,11 +73,11 @@ public:
     {
     }
 
-    Estate Read(const YAML::Node& node)
+    core::Estate Read(const YAML::Node& node)
     {
         if (!m_context.CheckMap(node, "'estate'", {"segments", "hosts", "machines", "external"}))
         {
-            return Estate();
+            return core::Estate();
         }
         m_context.Require(node, "'estate'", {"segments", "machines"});
         ReadSegments(node["segments"]);
@@ -85,14 +85,14 @@ public:
         ReadMachines(node["machines"]);
         ReadExternals(node["external"]);
         AssignAutomaticAddresses();
-        std::vector<Machine> machines;
+        std::vector<core::Machine> machines;
         machines.reserve(m_pending.size());
         for (auto& p : m_pending)
         {
             machines.push_back(std::move(p.machine));
         }
-        return Estate(std::move(m_segments), std::move(m_hosts), std::move(machines),
-                      std::move(m_externals));
+        return core::Estate(std::move(m_segments), std::move(m_hosts), std::move(machines),
+                            std::move(m_externals));
     }
 
     /// Segments defined with a CIDR that did not parse (already reported).
@@ -120,7 +120,7 @@ private:
 
     void ReadSegments(const YAML::Node& list)
     {
-        StopPast(list, Limits::kMaxSegments, "segments");
+        StopPast(list, core::Limits::kMaxSegments, "segments");
         ForEachListItem(
             list, "'segments'",
             [this](const YAML::Node& item)
@@ -130,7 +130,7 @@ private:
                 {
                     return;
                 }
-                Segment segment;
+                core::Segment segment;
                 auto name = m_context.String(item, "name");
                 segment.name = name.value_or("");
                 segment.location = m_context.Location(item);
@@ -140,7 +140,7 @@ private:
                 bool usable = cidrText.has_value();
                 if (cidrText)
                 {
-                    CidrParse parsed = ParseCidr(*cidrText);
+                    core::CidrParse parsed = core::ParseCidr(*cidrText);
                     if (!parsed.cidr)
                     {
                         m_context.Error(item["cidr"], parsed.error);
@@ -148,7 +148,8 @@ private:
                     // With host bits set the intended prefix is plain; carry on with it so that
                     // the machines of the segment are checked and not reported as dangling.
                     usable = parsed.cidr || parsed.suggestion;
-                    segment.cidr = parsed.cidr ? *parsed.cidr : parsed.suggestion.value_or(Cidr{});
+                    segment.cidr =
+                        parsed.cidr ? *parsed.cidr : parsed.suggestion.value_or(core::Cidr{});
                 }
                 if (!name || !ClaimName(m_segmentNames, segment.name, item["name"], "segment"))
                 {
@@ -200,10 +201,10 @@ private:
                     return;
                 }
                 std::vector<std::string> names = Expand(*pattern, item["name"]);
-                if (m_hosts.size() + names.size() > Limits::kMaxHosts)
+                if (m_hosts.size() + names.size() > core::Limits::kMaxHosts)
                 {
                     m_context.Error(item["name"], "the estate would hold more than " +
-                                                      std::to_string(Limits::kMaxHosts) +
+                                                      std::to_string(core::Limits::kMaxHosts) +
                                                       " hosts (the limit; see docs/limits.md)");
                     throw ReadingStopped{};
                 }
@@ -212,7 +213,7 @@ private:
                 {
                     if (claimed[i])
                     {
-                        m_hosts.push_back(Host{names[i], m_context.Location(item)});
+                        m_hosts.push_back(core::Host{names[i], m_context.Location(item)});
                     }
                 }
             });
@@ -236,33 +237,34 @@ private:
 
     void ReadMachineEntry(const YAML::Node& item)
     {
-        Machine prototype;
+        core::Machine prototype;
         prototype.location = m_context.Location(item);
         auto kind = m_context.String(item, "kind");
         if (kind == std::string("desktop"))
         {
-            prototype.kind = MachineKind::Desktop;
+            prototype.kind = core::MachineKind::Desktop;
         }
         else if (kind == std::string("server"))
         {
-            prototype.kind = MachineKind::Server;
+            prototype.kind = core::MachineKind::Server;
         }
         else if (kind)
         {
             m_context.Error(item["kind"], "'kind' must be desktop or server, got '" + *kind + "'" +
-                                              DidYouMean(*kind, {"desktop", "server"}));
+                                              core::DidYouMean(*kind, {"desktop", "server"}));
         }
         auto segmentName = m_context.String(item, "segment");
         if (segmentName)
         {
             prototype.segment = FindSegment(*segmentName);
-            if (prototype.segment == kNone && m_unusableSegments.count(*segmentName) == 0)
+            if (prototype.segment == core::kNone && m_unusableSegments.count(*segmentName) == 0)
             {
-                m_context.Error(item["segment"], "unknown segment '" + *segmentName + "'" +
-                                                     DidYouMean(*segmentName, SegmentNames()));
+                m_context.Error(item["segment"],
+                                "unknown segment '" + *segmentName + "'" +
+                                    core::DidYouMean(*segmentName, SegmentNames()));
             }
         }
-        std::vector<Index> hosts = ReadHostPlacement(item);
+        std::vector<core::Index> hosts = ReadHostPlacement(item);
         // Entries that list the same hosts continue one round-robin: three entries of 40, 30
         // and 30 desktops on esx[01-02] put 50 on each host, as a planner would.
         std::size_t& nextSlot = m_nextHostSlot[hosts];
@@ -276,18 +278,18 @@ private:
         {
             prototype.listens = m_resolveServices(item["listens"]);
         }
-        else if (prototype.kind == MachineKind::Desktop)
+        else if (prototype.kind == core::MachineKind::Desktop)
         {
             prototype.listens = DefaultDesktopListens();
         }
         prototype.holds = ReadHoldings(item["holds"]);
 
-        std::optional<Ipv4Address> firstIp;
+        std::optional<core::Ipv4Address> firstIp;
         bool ipUnreadable = false;
         auto ipText = m_context.String(item, "ip");
         if (ipText && *ipText != "auto")
         {
-            firstIp = ParseIpv4(*ipText);
+            firstIp = core::ParseIpv4(*ipText);
             if (!firstIp)
             {
                 m_context.Error(item["ip"],
@@ -302,10 +304,10 @@ private:
             return;
         }
         std::vector<std::string> names = Expand(*pattern, item["name"]);
-        if (m_pending.size() + names.size() > Limits::kMaxMachines)
+        if (m_pending.size() + names.size() > core::Limits::kMaxMachines)
         {
             m_context.Error(item["name"], "the estate would hold more than " +
-                                              std::to_string(Limits::kMaxMachines) +
+                                              std::to_string(core::Limits::kMaxMachines) +
                                               " machines (the limit; see docs/limits.md)");
             return;
         }
@@ -321,7 +323,8 @@ private:
             }
             PendingMachine pending{prototype, std::nullopt, item["ip"], ipUnreadable};
             pending.machine.name = names[i];
-            pending.machine.host = hosts.empty() ? kNone : hosts[(firstSlot + i) % hosts.size()];
+            pending.machine.host =
+                hosts.empty() ? core::kNone : hosts[(firstSlot + i) % hosts.size()];
             nextSlot = firstSlot + i + 1;
             if (firstIp)
             {
@@ -332,7 +335,7 @@ private:
                                     "addresses for '" + *pattern + "' run past 255.255.255.255");
                     return;
                 }
-                pending.explicitIp = static_cast<Ipv4Address>(ip);
+                pending.explicitIp = static_cast<core::Ipv4Address>(ip);
                 // A machine with a wrong address stays in the estate (the error is reported),
                 // so that groups and rules naming it are not reported as dangling too.
                 ClaimAddress(pending);
@@ -341,18 +344,18 @@ private:
         }
     }
 
-    std::vector<Index> ReadHostPlacement(const YAML::Node& item)
+    std::vector<core::Index> ReadHostPlacement(const YAML::Node& item)
     {
-        std::vector<Index> hosts;
+        std::vector<core::Index> hosts;
         for (const auto& hostNode : m_context.StringList(item, "host"))
         {
             for (const auto& name : Expand(hostNode.Scalar(), hostNode))
             {
-                Index h = FindHost(name);
-                if (h == kNone)
+                core::Index h = FindHost(name);
+                if (h == core::kNone)
                 {
-                    m_context.Error(hostNode,
-                                    "unknown host '" + name + "'" + DidYouMean(name, HostNames()));
+                    m_context.Error(hostNode, "unknown host '" + name + "'" +
+                                                  core::DidYouMean(name, HostNames()));
                     return {};
                 }
                 hosts.push_back(h);
@@ -361,7 +364,7 @@ private:
         return hosts;
     }
 
-    std::optional<Holdings> ReadHoldings(const YAML::Node& node)
+    std::optional<core::Holdings> ReadHoldings(const YAML::Node& node)
     {
         if (!node)
         {
@@ -371,12 +374,12 @@ private:
         {
             return std::nullopt;
         }
-        Holdings holdings;
+        core::Holdings holdings;
         holdings.records = static_cast<std::uint64_t>(
             m_context.Integer(node, "records", 0, 1000000000000LL).value_or(0));
         if (auto bytes = m_context.String(node, "bytes"))
         {
-            auto parsed = ParseByteSize(*bytes);
+            auto parsed = core::ParseByteSize(*bytes);
             if (!parsed)
             {
                 const std::string expected = "'bytes' must be a size such as 250MB, 2GiB or 4096";
@@ -389,7 +392,7 @@ private:
 
     void ReadExternals(const YAML::Node& list)
     {
-        StopPast(list, Limits::kMaxExternals, "external addresses");
+        StopPast(list, core::Limits::kMaxExternals, "external addresses");
         ForEachListItem(
             list, "'external'",
             [this](const YAML::Node& item)
@@ -399,7 +402,7 @@ private:
                 {
                     return;
                 }
-                External external;
+                core::External external;
                 auto name = m_context.String(item, "name");
                 external.name = name.value_or("");
                 external.location = m_context.Location(item);
@@ -408,7 +411,7 @@ private:
                 {
                     return; // reported by String
                 }
-                auto ip = ParseIpv4(*ipText);
+                auto ip = core::ParseIpv4(*ipText);
                 if (!ip)
                 {
                     m_context.Error(item["ip"],
@@ -416,7 +419,7 @@ private:
                     return;
                 }
                 external.ip = *ip;
-                std::string reserved = ReservedBlockOverlapping(Cidr{*ip, 32});
+                std::string reserved = ReservedBlockOverlapping(core::Cidr{*ip, 32});
                 if (!reserved.empty())
                 {
                     m_context.Error(item["ip"], "external address '" + external.name + "' (" +
@@ -465,11 +468,11 @@ private:
     /// Checks an explicit address: inside its segment, not held by another machine.
     bool ClaimAddress(const PendingMachine& pending)
     {
-        const Machine& m = pending.machine;
-        Ipv4Address ip = *pending.explicitIp;
-        if (m.segment != kNone)
+        const core::Machine& m = pending.machine;
+        core::Ipv4Address ip = *pending.explicitIp;
+        if (m.segment != core::kNone)
         {
-            const Segment& segment = m_segments[m.segment];
+            const core::Segment& segment = m_segments[m.segment];
             if (!segment.cidr.Contains(ip) || ip == segment.cidr.First() ||
                 ip == segment.cidr.Last())
             {
@@ -478,8 +481,8 @@ private:
                                                                  "segment '"
                                                                : " is the broadcast address of "
                                                                  "segment '";
-                m_context.Error(pending.ipNode, "address " + FormatIpv4(ip) + " of '" + m.name +
-                                                    "'" + why + segment.name + "' (" +
+                m_context.Error(pending.ipNode, "address " + core::FormatIpv4(ip) + " of '" +
+                                                    m.name + "'" + why + segment.name + "' (" +
                                                     segment.cidr.ToString() + ")");
                 return false;
             }
@@ -487,7 +490,7 @@ private:
         auto taken = m_usedIps.find(ip);
         if (taken != m_usedIps.end())
         {
-            m_context.Error(pending.ipNode, "address " + FormatIpv4(ip) + " of '" + m.name +
+            m_context.Error(pending.ipNode, "address " + core::FormatIpv4(ip) + " of '" + m.name +
                                                 "' is already held by '" + taken->second + "'");
             return false;
         }
@@ -504,22 +507,23 @@ private:
         {
             cursor[s] = std::uint64_t{m_segments[s].cidr.First()} + 10;
         }
-        std::set<Index> exhausted;
+        std::set<core::Index> exhausted;
         for (auto& pending : m_pending)
         {
-            Machine& m = pending.machine;
+            core::Machine& m = pending.machine;
             if (pending.explicitIp)
             {
                 m.ip = *pending.explicitIp;
                 continue;
             }
-            if (m.segment == kNone || pending.ipUnreadable)
+            if (m.segment == core::kNone || pending.ipUnreadable)
             {
                 continue;
             }
-            const Segment& segment = m_segments[m.segment];
+            const core::Segment& segment = m_segments[m.segment];
             std::uint64_t& next = cursor[m.segment];
-            while (next < segment.cidr.Last() && m_usedIps.count(static_cast<Ipv4Address>(next)))
+            while (next < segment.cidr.Last() &&
+                   m_usedIps.count(static_cast<core::Ipv4Address>(next)))
             {
                 ++next;
             }
@@ -531,13 +535,13 @@ private:
                 }
                 continue;
             }
-            m.ip = static_cast<Ipv4Address>(next);
+            m.ip = static_cast<core::Ipv4Address>(next);
             m_usedIps.emplace(m.ip, m.name);
             ++next;
         }
     }
 
-    void ReportNoFreeAddress(const Segment& segment, const Machine& machine)
+    void ReportNoFreeAddress(const core::Segment& segment, const core::Machine& machine)
     {
         const std::string prefix =
             "segment '" + segment.name + "' (" + segment.cidr.ToString() + ")";
@@ -554,14 +558,15 @@ private:
         }
         m_context.Error(machine.location,
                         prefix + " has no free address left for '" + machine.name +
-                            "': ip auto takes " + FormatIpv4(static_cast<Ipv4Address>(first)) +
-                            " to " + FormatIpv4(static_cast<Ipv4Address>(last)) +
+                            "': ip auto takes " +
+                            core::FormatIpv4(static_cast<core::Ipv4Address>(first)) + " to " +
+                            core::FormatIpv4(static_cast<core::Ipv4Address>(last)) +
                             " (network+10 to broadcast-1) and all of them are in use");
     }
 
     std::vector<std::string> Expand(const std::string& pattern, const YAML::Node& node)
     {
-        BracketExpansion expansion = ExpandBracketRange(pattern, Limits::kMaxRangeExpansion);
+        BracketExpansion expansion = ExpandBracketRange(pattern, core::Limits::kMaxRangeExpansion);
         if (!expansion.error.empty())
         {
             m_context.Error(node, expansion.error);
@@ -583,7 +588,7 @@ private:
         }
     }
 
-    bool ClaimName(std::map<std::string, SourceLocation>& names, const std::string& name,
+    bool ClaimName(std::map<std::string, core::SourceLocation>& names, const std::string& name,
                    const YAML::Node& node, const std::string& what)
     {
         if (name.empty())
@@ -602,13 +607,13 @@ private:
 
     /// Claims every name an entry expands to; reports the ones already taken in one message
     /// (two overlapping ranges would otherwise print a line per name). True where claimed.
-    std::vector<bool> ClaimNames(std::map<std::string, SourceLocation>& table,
+    std::vector<bool> ClaimNames(std::map<std::string, core::SourceLocation>& table,
                                  const std::vector<std::string>& names, const YAML::Node& node,
                                  const std::string& what)
     {
         std::vector<bool> claimed(names.size(), false);
         std::vector<std::string> duplicates;
-        SourceLocation firstAt;
+        core::SourceLocation firstAt;
         for (std::size_t i = 0; i < names.size(); ++i)
         {
             if (names[i].empty())
@@ -653,32 +658,32 @@ private:
         return std::string("aeiou").find(noun.front()) == std::string::npos ? "a" : "an";
     }
 
-    Index FindSegment(const std::string& name)
+    core::Index FindSegment(const std::string& name)
     {
         if (m_segmentIndex.size() != m_segments.size())
         {
             m_segmentIndex.clear();
-            for (Index i = 0; i < static_cast<Index>(m_segments.size()); ++i)
+            for (core::Index i = 0; i < static_cast<core::Index>(m_segments.size()); ++i)
             {
                 m_segmentIndex.emplace(m_segments[i].name, i);
             }
         }
         auto it = m_segmentIndex.find(name);
-        return it == m_segmentIndex.end() ? kNone : it->second;
+        return it == m_segmentIndex.end() ? core::kNone : it->second;
     }
 
-    Index FindHost(const std::string& name)
+    core::Index FindHost(const std::string& name)
     {
         if (m_hostIndex.size() != m_hosts.size())
         {
             m_hostIndex.clear();
-            for (Index i = 0; i < static_cast<Index>(m_hosts.size()); ++i)
+            for (core::Index i = 0; i < static_cast<core::Index>(m_hosts.size()); ++i)
             {
                 m_hostIndex.emplace(m_hosts[i].name, i);
             }
         }
         auto it = m_hostIndex.find(name);
-        return it == m_hostIndex.end() ? kNone : it->second;
+        return it == m_hostIndex.end() ? core::kNone : it->second;
     }
 
     std::vector<std::string> SegmentNames() const
@@ -703,30 +708,30 @@ private:
 
     YamlContext& m_context;
     const ServiceResolver& m_resolveServices;
-    std::vector<Segment> m_segments;
-    std::vector<Host> m_hosts;
+    std::vector<core::Segment> m_segments;
+    std::vector<core::Host> m_hosts;
     std::vector<PendingMachine> m_pending;
-    std::vector<External> m_externals;
-    std::map<std::string, SourceLocation> m_segmentNames;
-    std::map<std::string, SourceLocation> m_hostNames;
-    std::map<std::string, SourceLocation> m_machineNames;
-    std::map<std::string, SourceLocation> m_externalNames;
+    std::vector<core::External> m_externals;
+    std::map<std::string, core::SourceLocation> m_segmentNames;
+    std::map<std::string, core::SourceLocation> m_hostNames;
+    std::map<std::string, core::SourceLocation> m_machineNames;
+    std::map<std::string, core::SourceLocation> m_externalNames;
     std::set<std::string> m_unusableSegments;
-    std::unordered_map<std::string, Index> m_hostIndex;
-    std::unordered_map<std::string, Index> m_segmentIndex;
-    std::map<std::vector<Index>, std::size_t> m_nextHostSlot; ///< round-robin per host list
-    std::unordered_map<Ipv4Address, std::string> m_usedIps;
-    std::unordered_map<Ipv4Address, std::string> m_externalIps;
+    std::unordered_map<std::string, core::Index> m_hostIndex;
+    std::unordered_map<std::string, core::Index> m_segmentIndex;
+    std::map<std::vector<core::Index>, std::size_t> m_nextHostSlot; ///< round-robin per host list
+    std::unordered_map<core::Ipv4Address, std::string> m_usedIps;
+    std::unordered_map<core::Ipv4Address, std::string> m_externalIps;
 };
 
 } // namespace
 
-Estate
+core::Estate
 ReadEstate(const YAML::Node& node, YamlContext& context, const ServiceResolver& resolveServices,
            EstateGaps* gaps)
 {
     EstateReader reader(context, resolveServices);
-    Estate estate = reader.Read(node);
+    core::Estate estate = reader.Read(node);
     if (gaps != nullptr)
     {
         gaps->segments = reader.UnusableSegments();
@@ -734,5 +739,5 @@ ReadEstate(const YAML::Node& node, YamlContext& context, const ServiceResolver& 
     return estate;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_ESTATE_READER_H
-#define SEGPROOF_CORE_ESTATE_READER_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_ESTATE_READER_H
+#define SEGPROOF_FORMATS_SCENARIO_ESTATE_READER_H
 
 #include "core/estate.h"
 #include "formats/input/yaml-context.h"
@@ -10,11 +10,11 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Resolves a `listens:` entry (service name or inline entry) into entries; reports errors.
-using ServiceResolver = std::function<ServiceSet(const YAML::Node&)>;
+using ServiceResolver = std::function<core::ServiceSet(const YAML::Node&)>;
 
 /// Names the estate defines but could not build (a segment whose CIDR does not parse). The
 /// error is reported at the definition; readers of later sections do not report references
@@ -28,10 +28,10 @@ struct EstateGaps
 /// machines round-robin on their hosts, assigns `ip: auto`, and checks names, overlaps and
 /// addresses. Errors go to the context; the estate holds whatever could be read, and `gaps`
 /// (when given) receives what was defined but could not be built.
-Estate ReadEstate(const YAML::Node& node, YamlContext& context,
-                  const ServiceResolver& resolveServices, EstateGaps* gaps = nullptr);
+core::Estate ReadEstate(const YAML::Node& node, YamlContext& context,
+                        const ServiceResolver& resolveServices, EstateGaps* gaps = nullptr);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

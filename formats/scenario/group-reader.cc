@@ -11,7 +11,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -22,14 +22,14 @@ const std::vector<std::string> kSelectors = {"tag", "segment", "cidr", "machines
 class GroupReader
 {
 public:
-    GroupReader(const Estate& estate, YamlContext& context, const EstateGaps& gaps)
+    GroupReader(const core::Estate& estate, YamlContext& context, const EstateGaps& gaps)
         : m_estate(estate), m_context(context), m_gaps(gaps)
     {
     }
 
-    std::vector<Group> Read(const YAML::Node& node)
+    std::vector<core::Group> Read(const YAML::Node& node)
     {
-        std::vector<Group> groups;
+        std::vector<core::Group> groups;
         if (!node)
         {
             return groups;
@@ -38,10 +38,11 @@ public:
         {
             return groups;
         }
-        if (node.size() > Limits::kMaxGroups)
+        if (node.size() > core::Limits::kMaxGroups)
         {
             m_context.Error(node, "'groups' defines " + std::to_string(node.size()) +
-                                      " groups, more than " + std::to_string(Limits::kMaxGroups) +
+                                      " groups, more than " +
+                                      std::to_string(core::Limits::kMaxGroups) +
                                       " (the limit; see docs/limits.md)");
             throw ReadingStopped{};
         }
@@ -73,7 +74,7 @@ public:
         for (const auto& name : m_order)
         {
             const Definition& d = m_definitions.at(name);
-            groups.push_back(Group{name, d.addresses, d.text, m_context.Location(d.key)});
+            groups.push_back(core::Group{name, d.addresses, d.text, m_context.Location(d.key)});
         }
         return groups;
     }
@@ -91,7 +92,7 @@ private:
         YAML::Node key;
         YAML::Node body;
         State state = State::Unvisited;
-        AddressSet addresses;
+        core::AddressSet addresses;
         std::string text;
         std::size_t depth = 0; ///< group references on its longest chain down
     };
@@ -99,7 +100,7 @@ private:
     /// Resolves a group by name; `stack` holds the groups being resolved (cycle detection).
     /// Resolved groups are remembered, so nesting is measured as each group's depth, whatever
     /// order the file defines the groups in.
-    const AddressSet* Resolve(const std::string& name, std::vector<std::string>& stack)
+    const core::AddressSet* Resolve(const std::string& name, std::vector<std::string>& stack)
     {
         Definition& d = m_definitions.at(name);
         if (d.state == State::Done)
@@ -122,7 +123,7 @@ private:
                             "group '" + name + "' is defined in terms of itself: " + cycle + name);
             return nullptr;
         }
-        if (stack.size() > Limits::kMaxGroupDepth)
+        if (stack.size() > core::Limits::kMaxGroupDepth)
         {
             // A chain written outermost first (one written innermost first is resolved a level
             // at a time): the group the chain starts from is nested too deep.
@@ -134,10 +135,10 @@ private:
         d.addresses = Evaluate(d, stack);
         stack.pop_back();
         d.state = State::Done;
-        if (d.depth > Limits::kMaxGroupDepth)
+        if (d.depth > core::Limits::kMaxGroupDepth)
         {
             ReportTooDeep(name);
-            d.addresses = AddressSet();
+            d.addresses = core::AddressSet();
             d.depth = 0;
         }
         return &d.addresses;
@@ -149,19 +150,19 @@ private:
         {
             m_context.Error(m_definitions.at(name).key,
                             "group '" + name + "' is nested more than " +
-                                std::to_string(Limits::kMaxGroupDepth) +
+                                std::to_string(core::Limits::kMaxGroupDepth) +
                                 " levels deep (the limit; see docs/limits.md)");
         }
     }
 
-    AddressSet Evaluate(Definition& d, std::vector<std::string>& stack)
+    core::AddressSet Evaluate(Definition& d, std::vector<std::string>& stack)
     {
         const std::string what = "group '" + d.key.Scalar() + "'";
         std::vector<std::string> allowed = kSelectors;
         allowed.push_back("except");
         if (!m_context.CheckMap(d.body, what, allowed))
         {
-            return AddressSet();
+            return core::AddressSet();
         }
         std::vector<std::string> present;
         for (const auto& s : kSelectors)
@@ -179,12 +180,12 @@ private:
                                           "any, all"
                                         : " has both '" + present[0] + "' and '" + present[1] +
                                               "'; combine selectors with all: [...]"));
-            return AddressSet();
+            return core::AddressSet();
         }
         const std::string& selector = present[0];
         std::vector<YAML::Node> items = m_context.StringList(d.body, selector);
         d.text = selector + " " + Join(items);
-        AddressSet result;
+        core::AddressSet result;
         if (selector == "tag")
         {
             result = ByTag(items);
@@ -207,14 +208,14 @@ private:
         }
         else
         {
-            result = AddressSet::All();
+            result = core::AddressSet::All();
             for (const auto& item : items)
             {
                 result = result.Intersect(Reference(item, d, stack));
             }
             if (items.empty())
             {
-                result = AddressSet();
+                result = core::AddressSet();
             }
         }
         if (d.body["except"])
@@ -228,24 +229,24 @@ private:
 
     /// The union of the groups named by `items`, built at once (a union per item would cost
     /// the square of their size).
-    AddressSet UnionOf(const std::vector<YAML::Node>& items, Definition& d,
-                       std::vector<std::string>& stack)
+    core::AddressSet UnionOf(const std::vector<YAML::Node>& items, Definition& d,
+                             std::vector<std::string>& stack)
     {
-        std::vector<AddressRange> ranges;
+        std::vector<core::AddressRange> ranges;
         for (const auto& item : items)
         {
-            const AddressSet& set = Reference(item, d, stack);
+            const core::AddressSet& set = Reference(item, d, stack);
             ranges.insert(ranges.end(), set.Ranges().begin(), set.Ranges().end());
         }
-        return AddressSet::FromRanges(std::move(ranges));
+        return core::AddressSet::FromRanges(std::move(ranges));
     }
 
     /// The addresses of the group named by `item` in the definition of `d`.
-    const AddressSet& Reference(const YAML::Node& item, Definition& d,
-                                std::vector<std::string>& stack)
+    const core::AddressSet& Reference(const YAML::Node& item, Definition& d,
+                                      std::vector<std::string>& stack)
     {
-        static const AddressSet kEmpty;
-        static const AddressSet kAll = AddressSet::All();
+        static const core::AddressSet kEmpty;
+        static const core::AddressSet kAll = core::AddressSet::All();
         const std::string& name = item.Scalar();
         if (name == "any")
         {
@@ -253,10 +254,10 @@ private:
         }
         if (m_definitions.count(name) == 0)
         {
-            m_context.Error(item, "unknown group '" + name + "'" + DidYouMean(name, m_names));
+            m_context.Error(item, "unknown group '" + name + "'" + core::DidYouMean(name, m_names));
             return kEmpty;
         }
-        const AddressSet* resolved = Resolve(name, stack);
+        const core::AddressSet* resolved = Resolve(name, stack);
         if (resolved == nullptr)
         {
             return kEmpty;
@@ -266,7 +267,7 @@ private:
         return *resolved;
     }
 
-    AddressSet ByTag(const std::vector<YAML::Node>& items)
+    core::AddressSet ByTag(const std::vector<YAML::Node>& items)
     {
         if (!m_byTagBuilt)
         {
@@ -280,7 +281,7 @@ private:
                 }
             }
         }
-        std::vector<AddressRange> ranges;
+        std::vector<core::AddressRange> ranges;
         for (const auto& item : items)
         {
             auto tagged = m_byTag.find(item.Scalar());
@@ -290,32 +291,33 @@ private:
                 ranges.insert(ranges.end(), tagged->second.begin(), tagged->second.end());
             }
         }
-        return AddressSet::FromRanges(std::move(ranges));
+        return core::AddressSet::FromRanges(std::move(ranges));
     }
 
-    AddressSet BySegment(const std::vector<YAML::Node>& items)
+    core::AddressSet BySegment(const std::vector<YAML::Node>& items)
     {
-        std::vector<AddressRange> ranges;
+        std::vector<core::AddressRange> ranges;
         for (const auto& item : items)
         {
             if (m_segmentNames.empty())
             {
-                for (Index s = 0; s < static_cast<Index>(m_estate.Segments().size()); ++s)
+                for (core::Index s = 0; s < static_cast<core::Index>(m_estate.Segments().size());
+                     ++s)
                 {
                     m_segmentNames.push_back(m_estate.Segments()[static_cast<std::size_t>(s)].name);
                     m_segmentIndex.emplace(m_segmentNames.back(), s);
                 }
             }
             auto found = m_segmentIndex.find(item.Scalar());
-            Index segment = found == m_segmentIndex.end() ? kNone : found->second;
-            if (segment == kNone && m_gaps.segments.count(item.Scalar()) != 0)
+            core::Index segment = found == m_segmentIndex.end() ? core::kNone : found->second;
+            if (segment == core::kNone && m_gaps.segments.count(item.Scalar()) != 0)
             {
                 continue; // defined, but its CIDR is wrong: reported there
             }
-            if (segment == kNone)
+            if (segment == core::kNone)
             {
                 m_context.Error(item, "unknown segment '" + item.Scalar() + "'" +
-                                          DidYouMean(item.Scalar(), m_segmentNames));
+                                          core::DidYouMean(item.Scalar(), m_segmentNames));
                 continue;
             }
             if (m_bySegment.empty())
@@ -323,7 +325,7 @@ private:
                 m_bySegment.resize(m_estate.Segments().size());
                 for (const auto& m : m_estate.Machines())
                 {
-                    if (m.segment != kNone)
+                    if (m.segment != core::kNone)
                     {
                         m_bySegment[static_cast<std::size_t>(m.segment)].push_back({m.ip, m.ip});
                     }
@@ -333,15 +335,15 @@ private:
             m_context.Count(inSegment.size(), item);
             ranges.insert(ranges.end(), inSegment.begin(), inSegment.end());
         }
-        return AddressSet::FromRanges(std::move(ranges));
+        return core::AddressSet::FromRanges(std::move(ranges));
     }
 
-    AddressSet ByCidr(const std::vector<YAML::Node>& items)
+    core::AddressSet ByCidr(const std::vector<YAML::Node>& items)
     {
-        std::vector<AddressRange> ranges;
+        std::vector<core::AddressRange> ranges;
         for (const auto& item : items)
         {
-            CidrParse parsed = ParseCidr(item.Scalar());
+            core::CidrParse parsed = core::ParseCidr(item.Scalar());
             if (!parsed.cidr)
             {
                 m_context.Error(item, parsed.error);
@@ -349,15 +351,16 @@ private:
             }
             ranges.push_back({parsed.cidr->First(), parsed.cidr->Last()});
         }
-        return AddressSet::FromRanges(std::move(ranges));
+        return core::AddressSet::FromRanges(std::move(ranges));
     }
 
-    AddressSet ByMachines(const std::vector<YAML::Node>& items)
+    core::AddressSet ByMachines(const std::vector<YAML::Node>& items)
     {
-        std::vector<AddressRange> ranges;
+        std::vector<core::AddressRange> ranges;
         for (const auto& item : items)
         {
-            BracketExpansion names = ExpandBracketRange(item.Scalar(), Limits::kMaxRangeExpansion);
+            BracketExpansion names =
+                ExpandBracketRange(item.Scalar(), core::Limits::kMaxRangeExpansion);
             if (!names.error.empty())
             {
                 m_context.Error(item, names.error);
@@ -366,16 +369,16 @@ private:
             m_context.Count(names.names.size(), item);
             for (const auto& name : names.names)
             {
-                Index m = m_estate.FindMachine(name);
-                Index e = m_estate.FindExternal(name);
-                if (m != kNone)
+                core::Index m = m_estate.FindMachine(name);
+                core::Index e = m_estate.FindExternal(name);
+                if (m != core::kNone)
                 {
-                    Ipv4Address ip = m_estate.Machines()[m].ip;
+                    core::Ipv4Address ip = m_estate.Machines()[m].ip;
                     ranges.push_back({ip, ip});
                 }
-                else if (e != kNone)
+                else if (e != core::kNone)
                 {
-                    Ipv4Address ip = m_estate.Externals()[e].ip;
+                    core::Ipv4Address ip = m_estate.Externals()[e].ip;
                     ranges.push_back({ip, ip});
                 }
                 else
@@ -385,7 +388,7 @@ private:
                 }
             }
         }
-        return AddressSet::FromRanges(std::move(ranges));
+        return core::AddressSet::FromRanges(std::move(ranges));
     }
 
     std::string MachineHint(const std::string& name)
@@ -401,7 +404,7 @@ private:
                 m_machineNames.push_back(e.name);
             }
         }
-        return DidYouMean(name, m_machineNames);
+        return core::DidYouMean(name, m_machineNames);
     }
 
     static std::string Join(const std::vector<YAML::Node>& items)
@@ -414,7 +417,7 @@ private:
         return items.size() == 1 ? text : "[" + text + "]";
     }
 
-    const Estate& m_estate;
+    const core::Estate& m_estate;
     YamlContext& m_context;
     const EstateGaps& m_gaps;
     std::map<std::string, Definition> m_definitions;
@@ -422,21 +425,21 @@ private:
     std::vector<std::string> m_names;
     std::vector<std::string> m_machineNames;
     std::vector<std::string> m_segmentNames;
-    std::unordered_map<std::string, Index> m_segmentIndex;
+    std::unordered_map<std::string, core::Index> m_segmentIndex;
     std::set<std::string> m_tooDeep; ///< groups reported as nested too deep
-    std::unordered_map<std::string, std::vector<AddressRange>> m_byTag;
+    std::unordered_map<std::string, std::vector<core::AddressRange>> m_byTag;
     bool m_byTagBuilt = false;
-    std::vector<std::vector<AddressRange>> m_bySegment;
+    std::vector<std::vector<core::AddressRange>> m_bySegment;
 };
 
 } // namespace
 
-std::vector<Group>
-ReadGroups(const YAML::Node& node, const Estate& estate, YamlContext& context,
+std::vector<core::Group>
+ReadGroups(const YAML::Node& node, const core::Estate& estate, YamlContext& context,
            const EstateGaps& gaps)
 {
     return GroupReader(estate, context, gaps).Read(node);
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

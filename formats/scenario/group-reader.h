@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_GROUP_READER_H
-#define SEGPROOF_CORE_GROUP_READER_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_GROUP_READER_H
+#define SEGPROOF_FORMATS_SCENARIO_GROUP_READER_H
 
 #include "core/estate.h"
 #include "core/policy.h"
@@ -10,7 +10,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Reads `groups:` and resolves each to its addresses: tag, segment, cidr and machines
@@ -19,10 +19,10 @@ namespace core
 /// nesting deeper than Limits::kMaxGroupDepth.
 /// Segments named in `gaps` were defined but are unusable (already reported): a `segment:`
 /// selector naming one is not reported again.
-std::vector<Group> ReadGroups(const YAML::Node& node, const Estate& estate, YamlContext& context,
-                              const EstateGaps& gaps = EstateGaps());
+std::vector<core::Group> ReadGroups(const YAML::Node& node, const core::Estate& estate,
+                                    YamlContext& context, const EstateGaps& gaps = EstateGaps());
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -5,17 +5,17 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 NameTables::NameTables(YamlContext& context) : m_context(context)
 {
 }
 
-std::vector<Service>
+std::vector<core::Service>
 NameTables::ReadServices(const YAML::Node& node)
 {
-    std::vector<Service> services;
+    std::vector<core::Service> services;
     if (!node)
     {
         return services;
@@ -24,10 +24,11 @@ NameTables::ReadServices(const YAML::Node& node)
     {
         return services;
     }
-    if (node.size() > Limits::kMaxServices)
+    if (node.size() > core::Limits::kMaxServices)
     {
         m_context.Error(node, "'services' defines " + std::to_string(node.size()) +
-                                  " services, more than " + std::to_string(Limits::kMaxServices) +
+                                  " services, more than " +
+                                  std::to_string(core::Limits::kMaxServices) +
                                   " (the limit; see docs/limits.md)");
         throw ReadingStopped{};
     }
@@ -44,12 +45,12 @@ NameTables::ReadServices(const YAML::Node& node)
                                          "be defined as a service");
             continue;
         }
-        Service service;
+        core::Service service;
         service.name = name;
         service.location = m_context.Location(entry.first);
         for (const auto& item : m_context.ScalarOrList(entry.second, "service '" + name + "'"))
         {
-            ServiceEntryParse parsed = ParseServiceEntry(item.Scalar());
+            core::ServiceEntryParse parsed = core::ParseServiceEntry(item.Scalar());
             if (!parsed.entry)
             {
                 m_context.Error(item, parsed.error);
@@ -65,7 +66,7 @@ NameTables::ReadServices(const YAML::Node& node)
 }
 
 void
-NameTables::SetGroups(const std::vector<Group>& groups)
+NameTables::SetGroups(const std::vector<core::Group>& groups)
 {
     m_groups.clear();
     m_groupNames.clear();
@@ -77,7 +78,7 @@ NameTables::SetGroups(const std::vector<Group>& groups)
 }
 
 bool
-NameTables::ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& into)
+NameTables::ResolveGroupName(const YAML::Node& item, std::vector<core::AddressRange>& into)
 {
     const std::string& name = item.Scalar();
     if (name == "any")
@@ -88,7 +89,8 @@ NameTables::ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& 
     auto it = m_groups.find(name);
     if (it == m_groups.end())
     {
-        m_context.Error(item, "unknown group '" + name + "'" + DidYouMean(name, m_groupNames));
+        m_context.Error(item,
+                        "unknown group '" + name + "'" + core::DidYouMean(name, m_groupNames));
         return false;
     }
     // Each use copies the group's addresses: count them, or a big group named in every rule
@@ -98,18 +100,19 @@ NameTables::ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& 
     return true;
 }
 
-AddressRef
+core::AddressRef
 NameTables::ResolveAddresses(const YAML::Node& node, const std::string& what)
 {
-    AddressRef ref;
-    std::vector<AddressRange> ranges; // one set built at the end: a union per item is quadratic
+    core::AddressRef ref;
+    std::vector<core::AddressRange>
+        ranges; // one set built at the end: a union per item is quadratic
     for (const auto& item : m_context.ScalarOrList(node, what))
     {
         const std::string& text = item.Scalar();
         ref.written.push_back(text);
         if (text.find('/') != std::string::npos)
         {
-            CidrParse parsed = ParseCidr(text);
+            core::CidrParse parsed = core::ParseCidr(text);
             if (!parsed.cidr)
             {
                 m_context.Error(item, parsed.error);
@@ -118,42 +121,42 @@ NameTables::ResolveAddresses(const YAML::Node& node, const std::string& what)
             ranges.push_back({parsed.cidr->First(), parsed.cidr->Last()});
             continue;
         }
-        if (auto ip = ParseIpv4(text))
+        if (auto ip = core::ParseIpv4(text))
         {
             ranges.push_back({*ip, *ip});
             continue;
         }
         ResolveGroupName(item, ranges);
     }
-    ref.addresses = AddressSet::FromRanges(std::move(ranges));
+    ref.addresses = core::AddressSet::FromRanges(std::move(ranges));
     return ref;
 }
 
-AddressRef
+core::AddressRef
 NameTables::ResolveGroups(const YAML::Node& node, const std::string& what)
 {
-    AddressRef ref;
-    std::vector<AddressRange> ranges;
+    core::AddressRef ref;
+    std::vector<core::AddressRange> ranges;
     for (const auto& item : m_context.ScalarOrList(node, what))
     {
         ref.written.push_back(item.Scalar());
         ResolveGroupName(item, ranges);
     }
-    ref.addresses = AddressSet::FromRanges(std::move(ranges));
+    ref.addresses = core::AddressSet::FromRanges(std::move(ranges));
     return ref;
 }
 
-ServiceSet
+core::ServiceSet
 NameTables::ResolveServices(const YAML::Node& node, const std::string& what)
 {
-    ServiceSet set;
+    core::ServiceSet set;
     for (const auto& item : m_context.ScalarOrList(node, what))
     {
         const std::string& text = item.Scalar();
         set.written.push_back(text);
         if (text == "any")
         {
-            set.entries.push_back(ServiceEntry::Any());
+            set.entries.push_back(core::ServiceEntry::Any());
             continue;
         }
         auto named = m_services.find(text);
@@ -167,7 +170,7 @@ NameTables::ResolveServices(const YAML::Node& node, const std::string& what)
             text.rfind("tcp", 0) == 0 || text.rfind("udp", 0) == 0 || text.rfind("icmp", 0) == 0;
         if (looksInline && (text.find('/') != std::string::npos || text.size() <= 4))
         {
-            ServiceEntryParse parsed = ParseServiceEntry(text);
+            core::ServiceEntryParse parsed = core::ParseServiceEntry(text);
             if (parsed.entry)
             {
                 set.entries.push_back(*parsed.entry);
@@ -178,12 +181,13 @@ NameTables::ResolveServices(const YAML::Node& node, const std::string& what)
             }
             continue;
         }
-        m_context.Error(item, "unknown service '" + text + "'" + DidYouMean(text, m_serviceNames) +
+        m_context.Error(item, "unknown service '" + text + "'" +
+                                  core::DidYouMean(text, m_serviceNames) +
                                   " (a service is a name from 'services', tcp/PORT, udp/PORT, "
                                   "icmp/TYPE or any)");
     }
     return set;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_NAME_TABLES_H
-#define SEGPROOF_CORE_NAME_TABLES_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_NAME_TABLES_H
+#define SEGPROOF_FORMATS_SCENARIO_NAME_TABLES_H
 
 #include "core/policy.h"
 #include "core/service.h"
@@ -11,7 +11,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// The named groups and services of a scenario, and the resolution of what rules, intents and
@@ -24,28 +24,28 @@ public:
     explicit NameTables(YamlContext& context);
 
     /// Reads `services:` (name -> entry or list of entries).
-    std::vector<Service> ReadServices(const YAML::Node& node);
+    std::vector<core::Service> ReadServices(const YAML::Node& node);
     /// Registers the resolved groups (the group reader produces them).
-    void SetGroups(const std::vector<Group>& groups);
+    void SetGroups(const std::vector<core::Group>& groups);
 
     /// A group name, CIDR, address, `any`, or a list of those.
-    AddressRef ResolveAddresses(const YAML::Node& node, const std::string& what);
+    core::AddressRef ResolveAddresses(const YAML::Node& node, const std::string& what);
     /// Group names only (for `applied_to`, `applies_to`, `assume_compromised`).
-    AddressRef ResolveGroups(const YAML::Node& node, const std::string& what);
+    core::AddressRef ResolveGroups(const YAML::Node& node, const std::string& what);
     /// A service name, inline entry, `any`, or a list of those.
-    ServiceSet ResolveServices(const YAML::Node& node, const std::string& what);
+    core::ServiceSet ResolveServices(const YAML::Node& node, const std::string& what);
 
 private:
-    bool ResolveGroupName(const YAML::Node& item, std::vector<AddressRange>& into);
+    bool ResolveGroupName(const YAML::Node& item, std::vector<core::AddressRange>& into);
 
     YamlContext& m_context;
-    std::map<std::string, std::vector<ServiceEntry>> m_services;
-    std::map<std::string, AddressSet> m_groups;
+    std::map<std::string, std::vector<core::ServiceEntry>> m_services;
+    std::map<std::string, core::AddressSet> m_groups;
     std::vector<std::string> m_serviceNames;
     std::vector<std::string> m_groupNames;
 };
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

@@ -2,7 +2,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 std::string
@@ -33,5 +33,5 @@ PointText(const ParameterPoint& point)
     return text;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_PARAMETER_SETTING_H
-#define SEGPROOF_CORE_PARAMETER_SETTING_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_PARAMETER_SETTING_H
+#define SEGPROOF_FORMATS_SCENARIO_PARAMETER_SETTING_H
 
 #include "core/source-location.h"
 
@@ -8,7 +8,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// One value of the scenario's `attack:` or `defence:` section given from outside the scenario
@@ -17,9 +17,9 @@ namespace core
 /// in it is reported where the value was written (`location`), not in the scenario.
 struct ParameterSetting
 {
-    std::string path;        ///< dotted keys from the section: "attack.lateral.attempt_interval"
-    std::string value;       ///< the value as YAML text: "3d", "0.5", "[smb, rdp]"
-    SourceLocation location; ///< where the value was written (its first character)
+    std::string path;  ///< dotted keys from the section: "attack.lateral.attempt_interval"
+    std::string value; ///< the value as YAML text: "3d", "0.5", "[smb, rdp]"
+    core::SourceLocation location; ///< where the value was written (its first character)
 };
 
 /// A parameter point: the settings of one point of a sweep, in the order the sweep names them.
@@ -34,7 +34,7 @@ std::string ParameterPathError(const std::string& path);
 /// for no setting.
 std::string PointText(const ParameterPoint& point);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

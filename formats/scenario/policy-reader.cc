@@ -7,7 +7,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -15,7 +15,7 @@ namespace
 
 const std::vector<std::string> kFirewallNames = {"dfw", "gateway", "perimeter", "host"};
 
-std::optional<Action>
+std::optional<core::Action>
 ReadAction(const YAML::Node& map, const std::string& key, YamlContext& context)
 {
     auto text = context.String(map, key);
@@ -25,15 +25,15 @@ ReadAction(const YAML::Node& map, const std::string& key, YamlContext& context)
     }
     if (*text == "allow")
     {
-        return Action::Allow;
+        return core::Action::Allow;
     }
     if (*text == "drop")
     {
-        return Action::Drop;
+        return core::Action::Drop;
     }
     if (*text == "reject")
     {
-        return Action::Reject;
+        return core::Action::Reject;
     }
     // Other firewalls' words for the same actions (Cisco, iptables, NSX spell them so).
     static const std::map<std::string, std::string> synonyms = {
@@ -41,14 +41,15 @@ ReadAction(const YAML::Node& map, const std::string& key, YamlContext& context)
         {"permit", "allow"}, {"accept", "allow"}, {"pass", "allow"},
         {"DROP", "drop"},    {"ALLOW", "allow"},  {"REJECT", "reject"}};
     auto synonym = synonyms.find(*text);
-    std::string hint = synonym != synonyms.end() ? "; did you mean '" + synonym->second + "'?"
-                                                 : DidYouMean(*text, {"allow", "drop", "reject"});
+    std::string hint = synonym != synonyms.end()
+                           ? "; did you mean '" + synonym->second + "'?"
+                           : core::DidYouMean(*text, {"allow", "drop", "reject"});
     context.Error(map[key],
                   "'" + key + "' must be allow, drop or reject, got '" + *text + "'" + hint);
     return std::nullopt;
 }
 
-std::optional<Direction>
+std::optional<core::Direction>
 ReadDirection(const YAML::Node& map, YamlContext& context)
 {
     auto text = context.String(map, "direction");
@@ -58,33 +59,33 @@ ReadDirection(const YAML::Node& map, YamlContext& context)
     }
     if (*text == "in")
     {
-        return Direction::In;
+        return core::Direction::In;
     }
     if (*text == "out")
     {
-        return Direction::Out;
+        return core::Direction::Out;
     }
     if (*text == "in_out")
     {
-        return Direction::InOut;
+        return core::Direction::InOut;
     }
     context.Error(map["direction"], "'direction' must be in, out or in_out, got '" + *text + "'" +
-                                        DidYouMean(*text, {"in", "out", "in_out"}));
+                                        core::DidYouMean(*text, {"in", "out", "in_out"}));
     return std::nullopt;
 }
 
-std::optional<Rule>
-ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlContext& context)
+std::optional<core::Rule>
+ReadRule(const YAML::Node& item, core::FirewallKind kind, NameTables& names, YamlContext& context)
 {
-    bool onMachines = kind == FirewallKind::Dfw || kind == FirewallKind::Host;
+    bool onMachines = kind == core::FirewallKind::Dfw || kind == core::FirewallKind::Host;
     const std::vector<std::string> keys = {"id",         "from",     "to",
                                            "service",    "action",   "direction",
                                            "applied_to", "disabled", "description"};
-    const std::string what = "a " + FirewallKindName(kind) + " rule";
+    const std::string what = "a " + core::FirewallKindName(kind) + " rule";
     if (!onMachines && item.IsMap() && item["applied_to"])
     {
         context.Error(item["applied_to"],
-                      "applied_to has no meaning on the " + FirewallKindName(kind) +
+                      "applied_to has no meaning on the " + core::FirewallKindName(kind) +
                           " firewall: it is one device, not a firewall at each vNIC");
     }
     if (!context.CheckMap(item, what, keys) ||
@@ -92,7 +93,7 @@ ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlConte
     {
         return std::nullopt;
     }
-    Rule rule;
+    core::Rule rule;
     auto id = context.String(item, "id");
     if (id && id->empty())
     {
@@ -103,8 +104,8 @@ ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlConte
     rule.from = names.ResolveAddresses(item["from"], "'from'");
     rule.to = names.ResolveAddresses(item["to"], "'to'");
     rule.service = names.ResolveServices(item["service"], "'service'");
-    rule.action = ReadAction(item, "action", context).value_or(Action::Drop);
-    rule.direction = ReadDirection(item, context).value_or(Direction::InOut);
+    rule.action = ReadAction(item, "action", context).value_or(core::Action::Drop);
+    rule.direction = ReadDirection(item, context).value_or(core::Direction::InOut);
     rule.disabled = context.Boolean(item, "disabled").value_or(false);
     if (item["applied_to"] && onMachines)
     {
@@ -117,15 +118,15 @@ ReadRule(const YAML::Node& item, FirewallKind kind, NameTables& names, YamlConte
     return rule;
 }
 
-std::optional<Firewall>
-ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlContext& context,
-             const NsxLoader& loadNsx)
+std::optional<core::Firewall>
+ReadFirewall(const YAML::Node& node, core::FirewallKind kind, NameTables& names,
+             YamlContext& context, const NsxLoader& loadNsx)
 {
-    const std::string what = "firewall '" + FirewallKindName(kind) + "'";
-    Firewall firewall;
+    const std::string what = "firewall '" + core::FirewallKindName(kind) + "'";
+    core::Firewall firewall;
     firewall.kind = kind;
     firewall.location = context.Location(node);
-    if (kind == FirewallKind::Host)
+    if (kind == core::FirewallKind::Host)
     {
         if (!context.CheckMap(node, what, {"applies_to", "default_in", "default_out", "rules"}) ||
             !context.Require(node, what, {"applies_to", "default_in", "default_out"}))
@@ -133,13 +134,13 @@ ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlC
             return std::nullopt;
         }
         firewall.appliesTo = names.ResolveGroups(node["applies_to"], "'applies_to'");
-        firewall.defaultIn = ReadAction(node, "default_in", context).value_or(Action::Drop);
-        firewall.defaultOut = ReadAction(node, "default_out", context).value_or(Action::Drop);
+        firewall.defaultIn = ReadAction(node, "default_in", context).value_or(core::Action::Drop);
+        firewall.defaultOut = ReadAction(node, "default_out", context).value_or(core::Action::Drop);
     }
     else
     {
         std::vector<std::string> keys = {"default", "rules"};
-        if (kind == FirewallKind::Dfw)
+        if (kind == core::FirewallKind::Dfw)
         {
             keys.push_back("nsx");
         }
@@ -163,7 +164,7 @@ ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlC
         {
             return std::nullopt;
         }
-        firewall.defaultIn = ReadAction(node, "default", context).value_or(Action::Drop);
+        firewall.defaultIn = ReadAction(node, "default", context).value_or(core::Action::Drop);
         firewall.defaultOut = firewall.defaultIn;
     }
     YAML::Node rules = node["rules"];
@@ -176,14 +177,14 @@ ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlC
         context.Error(rules, "'rules' must be a list, got " + YamlKindName(rules));
         return firewall;
     }
-    if (rules.size() > Limits::kMaxRulesPerFirewall)
+    if (rules.size() > core::Limits::kMaxRulesPerFirewall)
     {
         context.Error(rules, what + " has " + std::to_string(rules.size()) + " rules, more than " +
-                                 std::to_string(Limits::kMaxRulesPerFirewall) +
+                                 std::to_string(core::Limits::kMaxRulesPerFirewall) +
                                  " (the limit; see docs/limits.md)");
         return firewall;
     }
-    std::map<std::string, SourceLocation> ids;
+    std::map<std::string, core::SourceLocation> ids;
     for (const auto& item : rules)
     {
         auto rule = ReadRule(item, kind, names, context);
@@ -205,18 +206,18 @@ ReadFirewall(const YAML::Node& node, FirewallKind kind, NameTables& names, YamlC
 
 } // namespace
 
-std::array<std::optional<Firewall>, 4>
+std::array<std::optional<core::Firewall>, 4>
 ReadFirewalls(const YAML::Node& node, NameTables& names, YamlContext& context,
               const NsxLoader& loadNsx)
 {
-    std::array<std::optional<Firewall>, 4> firewalls;
+    std::array<std::optional<core::Firewall>, 4> firewalls;
     if (!node || !context.CheckMap(node, "'firewalls'", kFirewallNames))
     {
         return firewalls;
     }
-    for (auto kind : kAllFirewallKinds)
+    for (auto kind : core::kAllFirewallKinds)
     {
-        YAML::Node body = node[FirewallKindName(kind)];
+        YAML::Node body = node[core::FirewallKindName(kind)];
         if (body)
         {
             firewalls[static_cast<std::size_t>(kind)] =
@@ -226,11 +227,11 @@ ReadFirewalls(const YAML::Node& node, NameTables& names, YamlContext& context,
     return firewalls;
 }
 
-std::vector<Posture>
-ReadPostures(const YAML::Node& node, const std::array<std::optional<Firewall>, 4>& firewalls,
+std::vector<core::Posture>
+ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewall>, 4>& firewalls,
              YamlContext& context)
 {
-    std::vector<Posture> postures;
+    std::vector<core::Posture> postures;
     if (!node)
     {
         return postures;
@@ -246,7 +247,7 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<Firewall>, 4
         {
             continue; // reported by CheckNameMap
         }
-        Posture posture;
+        core::Posture posture;
         posture.name = entry.first.Scalar();
         posture.location = context.Location(entry.first);
         const std::string what = "posture '" + posture.name + "'";
@@ -273,9 +274,9 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<Firewall>, 4
         {
             const std::string& name = item.Scalar();
             bool known = false;
-            for (auto kind : kAllFirewallKinds)
+            for (auto kind : core::kAllFirewallKinds)
             {
-                if (FirewallKindName(kind) != name)
+                if (core::FirewallKindName(kind) != name)
                 {
                     continue;
                 }
@@ -290,11 +291,11 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<Firewall>, 4
             if (!known)
             {
                 context.Error(item, "unknown firewall '" + name + "' in " + what +
-                                        DidYouMean(name, kFirewallNames) +
+                                        core::DidYouMean(name, kFirewallNames) +
                                         " (firewalls are dfw, gateway, perimeter, host)");
             }
         }
-        if (posture.quarantine && !posture.Has(FirewallKind::Dfw))
+        if (posture.quarantine && !posture.Has(core::FirewallKind::Dfw))
         {
             context.Error(entry.first, what + " asks for quarantine, which the DFW enforces, "
                                               "but does not put 'dfw' in force");
@@ -304,10 +305,10 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<Firewall>, 4
     return postures;
 }
 
-std::vector<Intent>
+std::vector<core::Intent>
 ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
 {
-    std::vector<Intent> intents;
+    std::vector<core::Intent> intents;
     if (!node)
     {
         return intents;
@@ -317,14 +318,14 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         context.Error(node, "'intents' must be a list, got " + YamlKindName(node));
         return intents;
     }
-    if (node.size() > Limits::kMaxIntents)
+    if (node.size() > core::Limits::kMaxIntents)
     {
         context.Error(node, "'intents' lists " + std::to_string(node.size()) +
-                                " intents, more than " + std::to_string(Limits::kMaxIntents) +
+                                " intents, more than " + std::to_string(core::Limits::kMaxIntents) +
                                 " (the limit; see docs/limits.md)");
         return intents;
     }
-    std::map<std::string, SourceLocation> ids;
+    std::map<std::string, core::SourceLocation> ids;
     for (const auto& item : node)
     {
         if (!context.CheckMap(
@@ -334,7 +335,7 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         {
             continue;
         }
-        Intent intent;
+        core::Intent intent;
         auto id = context.String(item, "id");
         if (id && id->empty())
         {
@@ -342,8 +343,10 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         }
         intent.id = id.value_or("");
         intent.location = context.Location(item);
-        std::vector<std::pair<std::string, IntentKind>> kinds = {
-            {"deny", IntentKind::Deny}, {"allow", IntentKind::Allow}, {"only", IntentKind::Only}};
+        std::vector<std::pair<std::string, core::IntentKind>> kinds = {
+            {"deny", core::IntentKind::Deny},
+            {"allow", core::IntentKind::Allow},
+            {"only", core::IntentKind::Only}};
         std::vector<std::string> present;
         for (const auto& [key, kind] : kinds)
         {
@@ -394,5 +397,5 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
     return intents;
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_POLICY_READER_H
-#define SEGPROOF_CORE_POLICY_READER_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_POLICY_READER_H
+#define SEGPROOF_FORMATS_SCENARIO_POLICY_READER_H
 
 #include "core/policy.h"
 #include "formats/input/yaml-context.h"
@@ -12,27 +12,28 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Reads `dfw: {nsx: FILE}`: given the `nsx` value's node, the imported DFW (nullopt when the
 /// import failed; its errors are then in the context).
-using NsxLoader = std::function<std::optional<Firewall>(const YAML::Node& nsxFile)>;
+using NsxLoader = std::function<std::optional<core::Firewall>(const YAML::Node& nsxFile)>;
 
 /// Reads `firewalls:` (dfw, gateway, perimeter, host), indexed by FirewallKind.
-std::array<std::optional<Firewall>, 4> ReadFirewalls(const YAML::Node& node, NameTables& names,
-                                                     YamlContext& context,
-                                                     const NsxLoader& loadNsx);
+std::array<std::optional<core::Firewall>, 4> ReadFirewalls(const YAML::Node& node,
+                                                           NameTables& names, YamlContext& context,
+                                                           const NsxLoader& loadNsx);
 
 /// Reads `postures:`; every firewall a posture names must be defined.
-std::vector<Posture> ReadPostures(const YAML::Node& node,
-                                  const std::array<std::optional<Firewall>, 4>& firewalls,
-                                  YamlContext& context);
+std::vector<core::Posture> ReadPostures(
+    const YAML::Node& node, const std::array<std::optional<core::Firewall>, 4>& firewalls,
+    YamlContext& context);
 
 /// Reads `intents:` (deny / allow / only, optional assume_compromised).
-std::vector<Intent> ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context);
+std::vector<core::Intent> ReadIntents(const YAML::Node& node, NameTables& names,
+                                      YamlContext& context);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

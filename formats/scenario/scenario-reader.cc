@@ -23,7 +23,7 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 namespace
@@ -33,7 +33,7 @@ const char* const kFormat = "segproof/v1";
 
 /// File order of two diagnostics (position-less ones first).
 bool
-WrittenBefore(const Diagnostic& a, const Diagnostic& b)
+WrittenBefore(const core::Diagnostic& a, const core::Diagnostic& b)
 {
     // The scenario's own problems first, then those of files it names (an NSX export), each
     // file top to bottom.
@@ -45,7 +45,7 @@ WrittenBefore(const Diagnostic& a, const Diagnostic& b)
 /// Reads every section of the scenario into `parts`, in dependency order; may throw
 /// ReadingStopped (a limit that bounds the reading itself).
 void ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& context,
-                  NameTables& names, Scenario::Parts& parts);
+                  NameTables& names, core::Scenario::Parts& parts);
 
 /// The keys of a dotted path ("attack.lateral.attempt_interval").
 std::vector<std::string>
@@ -66,7 +66,7 @@ PathKeys(const std::string& path)
 /// written at `location`. yaml-cpp gives such a key no mark: it is found by its value.
 void
 SetKey(YAML::Node& map, const std::string& key, const YAML::Node& value,
-       const SourceLocation& location, YamlContext& context)
+       const core::SourceLocation& location, YamlContext& context)
 {
     const YAML::Node& view = map;
     bool added = !view[key];
@@ -133,16 +133,16 @@ ApplySetting(YAML::Node& root, const ParameterSetting& setting, YamlContext& con
     SetKey(map, keys.back(), value, setting.location, context);
 }
 
-Scenario
+core::Scenario
 ReadDocument(const YAML::Node& root, const std::string& fileName, const ParameterPoint& point)
 {
-    DiagnosticList diagnostics;
+    core::DiagnosticList diagnostics;
     YamlContext context(fileName, diagnostics);
     context.SetDocument(root);
-    Scenario::Parts parts;
+    core::Scenario::Parts parts;
     parts.sourceFile = fileName;
     NameTables names(context);
-    std::optional<Diagnostic> stopNote;
+    std::optional<core::Diagnostic> stopNote;
     try
     {
         if (root.IsMap())
@@ -180,32 +180,32 @@ ReadDocument(const YAML::Node& root, const std::string& fileName, const Paramete
     {
         // Sections are read in dependency order (services before the estate that listens on
         // them); users read the file top to bottom, so report in file order.
-        std::vector<Diagnostic> sorted = diagnostics.Items();
+        std::vector<core::Diagnostic> sorted = diagnostics.Items();
         std::stable_sort(sorted.begin(), sorted.end(), WrittenBefore);
         if (stopNote)
         {
             sorted.push_back(*stopNote);
         }
-        throw InputError(std::move(sorted));
+        throw core::InputError(std::move(sorted));
     }
-    Scenario scenario(std::move(parts));
+    core::Scenario scenario(std::move(parts));
     // The analyses keep a bit set of service cells per rule: refuse a partition they cannot
     // hold before any of them builds it (only an NSX export's source ports come near).
-    std::uint64_t cells = ServiceClassCount(scenario);
-    if (cells > Limits::kMaxServiceCells)
+    std::uint64_t cells = core::ServiceClassCount(scenario);
+    if (cells > core::Limits::kMaxServiceCells)
     {
-        throw InputError(context.Location(root["firewalls"] ? root["firewalls"] : root),
-                         "the services, rules and listeners cut ports and protocols into " +
-                             std::to_string(cells) + " service cells, more than " +
-                             std::to_string(Limits::kMaxServiceCells) +
-                             " (the limit; see docs/limits.md)");
+        throw core::InputError(context.Location(root["firewalls"] ? root["firewalls"] : root),
+                               "the services, rules and listeners cut ports and protocols into " +
+                                   std::to_string(cells) + " service cells, more than " +
+                                   std::to_string(core::Limits::kMaxServiceCells) +
+                                   " (the limit; see docs/limits.md)");
     }
     return scenario;
 }
 
 void
 ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& context,
-             NameTables& names, Scenario::Parts& parts)
+             NameTables& names, core::Scenario::Parts& parts)
 {
     parts.services = names.ReadServices(root["services"]);
     EstateGaps gaps;
@@ -218,7 +218,7 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
     }
     parts.groups = ReadGroups(root["groups"], parts.estate, context, gaps);
     names.SetGroups(parts.groups);
-    auto loadNsx = [&](const YAML::Node& fileNode) -> std::optional<Firewall>
+    auto loadNsx = [&](const YAML::Node& fileNode) -> std::optional<core::Firewall>
     {
         if (!fileNode.IsScalar())
         {
@@ -239,7 +239,7 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
             imported.firewall.location = context.Location(fileNode);
             return imported.firewall;
         }
-        catch (const InputError& e)
+        catch (const core::InputError& e)
         {
             for (const auto& d : e.Diagnostics())
             {
@@ -257,30 +257,30 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
 
 } // namespace
 
-Scenario
+core::Scenario
 ReadScenarioText(const std::string& text, const std::string& fileName)
 {
     return ReadScenarioText(text, fileName, ParameterPoint{});
 }
 
-Scenario
+core::Scenario
 ReadScenarioText(const std::string& text, const std::string& fileName, const ParameterPoint& point)
 {
     return ReadDocument(LoadYamlDocument(text, fileName), fileName, point);
 }
 
-Scenario
+core::Scenario
 ReadScenarioFile(const std::string& path)
 {
     return ReadScenarioFile(path, ParameterPoint{});
 }
 
-Scenario
+core::Scenario
 ReadScenarioFile(const std::string& path, const ParameterPoint& point)
 {
     std::string text = ReadInputFile(path, "a scenario file");
     return ReadScenarioText(text, path, point);
 }
 
-} // namespace core
+} // namespace formats
 } // namespace segproof

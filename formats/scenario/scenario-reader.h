@@ -1,5 +1,5 @@
-#ifndef SEGPROOF_CORE_SCENARIO_READER_H
-#define SEGPROOF_CORE_SCENARIO_READER_H
+#ifndef SEGPROOF_FORMATS_SCENARIO_SCENARIO_READER_H
+#define SEGPROOF_FORMATS_SCENARIO_SCENARIO_READER_H
 
 #include "core/scenario.h"
 #include "parameter-setting.h"
@@ -8,15 +8,15 @@
 
 namespace segproof
 {
-namespace core
+namespace formats
 {
 
 /// Reads and checks a scenario file (format segproof/v1).
 /// Throws InputError listing every problem found, each at its FILE:LINE:COL.
-Scenario ReadScenarioFile(const std::string& path);
+core::Scenario ReadScenarioFile(const std::string& path);
 
 /// Reads a scenario from text; `fileName` is used in messages.
-Scenario ReadScenarioText(const std::string& text, const std::string& fileName);
+core::Scenario ReadScenarioText(const std::string& text, const std::string& fileName);
 
 /// Reads a scenario from text with the settings of `point` applied, in order, to its YAML
 /// before any section is read: each sets the value at its path, making the maps the path
@@ -25,13 +25,13 @@ Scenario ReadScenarioText(const std::string& text, const std::string& fileName);
 /// is reported at the setting's location. A setting whose path is not attack.* or defence.*,
 /// whose value is not YAML, or whose path goes through a value that is not a map, is an error
 /// at its location. Throws InputError listing every problem found.
-Scenario ReadScenarioText(const std::string& text, const std::string& fileName,
-                          const ParameterPoint& point);
+core::Scenario ReadScenarioText(const std::string& text, const std::string& fileName,
+                                const ParameterPoint& point);
 
 /// Reads a scenario file with the settings of `point` applied (as ReadScenarioText).
-Scenario ReadScenarioFile(const std::string& path, const ParameterPoint& point);
+core::Scenario ReadScenarioFile(const std::string& path, const ParameterPoint& point);
 
-} // namespace core
+} // namespace formats
 } // namespace segproof
 
 #endif

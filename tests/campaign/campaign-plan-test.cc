@@ -21,7 +21,7 @@ const std::string kData = SEGPROOF_TEST_DATA_DIR;
 
 TEST(CampaignPlanTest, OneRunPerScenarioPointPostureAndIndex)
 {
-    core::CampaignSpec spec = core::ReadCampaignSpecFile(kData + "/campaign/seed-sweep.yaml");
+    formats::CampaignSpec spec = formats::ReadCampaignSpecFile(kData + "/campaign/seed-sweep.yaml");
     CampaignPlan plan = PlanCampaign(spec);
     ASSERT_EQ(plan.points.size(), 2U);
     ASSERT_EQ(plan.runs.size(), 8U); // 2 points x 2 postures x 2 runs
@@ -44,7 +44,8 @@ TEST(CampaignPlanTest, OneRunPerScenarioPointPostureAndIndex)
 
 TEST(CampaignPlanTest, WithoutPosturesEveryPostureOfTheScenario)
 {
-    core::CampaignSpec spec = core::ReadCampaignSpecFile(kData + "/campaign/seed-report.yaml");
+    formats::CampaignSpec spec =
+        formats::ReadCampaignSpecFile(kData + "/campaign/seed-report.yaml");
     CampaignPlan plan = PlanCampaign(spec);
     EXPECT_EQ(plan.runs.size(), 10U); // seed's 5 postures x 2 runs, the scenario as written
     EXPECT_EQ(plan.runs.front().key.point, "");
@@ -55,7 +56,7 @@ TEST(CampaignPlanTest, UnknownPostureIsReportedWhereTheSpecNamesIt)
     std::string path = ::testing::TempDir() + "campaign-plan-unknown-posture.yaml";
     std::ofstream(path) << "format: segproof-campaign/v1\nname: x\nscenario: "
                         << SEGPROOF_SCENARIOS_DIR << "/seed.yaml\npostures: [flat, flatt]\n";
-    core::CampaignSpec spec = core::ReadCampaignSpecFile(path);
+    formats::CampaignSpec spec = formats::ReadCampaignSpecFile(path);
     try
     {
         PlanCampaign(spec);
@@ -75,7 +76,7 @@ TEST(CampaignPlanTest, BadSweepValueIsReportedInTheSpec)
     std::ofstream(path) << "format: segproof-campaign/v1\nname: x\nscenario: "
                         << SEGPROOF_SCENARIOS_DIR
                         << "/seed.yaml\nsweep:\n  defence.av.detect_new: [0.5, 1.5]\n";
-    core::CampaignSpec spec = core::ReadCampaignSpecFile(path);
+    formats::CampaignSpec spec = formats::ReadCampaignSpecFile(path);
     try
     {
         PlanCampaign(spec);

@@ -1,5 +1,5 @@
-// The scenario's `attack:` and `defence:` sections (core/attack-reader.h, docs/attack-model.md)
-// and the units they are written in (core/units.h).
+// The scenario's `attack:` and `defence:` sections (formats/scenario/attack-reader.h,
+// docs/attack-model.md) and the units they are written in (core/units.h).
 
 #include "core/input-error.h"
 #include "core/limits.h"
@@ -16,6 +16,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 // Machines in file order: pc1..pc4 (0-3), admin1 (4), fs01 (5), proxy01 (6).
 const std::string kEstate = R"(format: segproof/v1

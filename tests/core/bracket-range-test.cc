@@ -8,8 +8,8 @@
 namespace
 {
 
-using segproof::core::BracketExpansion;
-using segproof::core::ExpandBracketRange;
+using segproof::formats::BracketExpansion;
+using segproof::formats::ExpandBracketRange;
 
 constexpr std::size_t kLimit = segproof::core::Limits::kMaxRangeExpansion;
 

@@ -1,4 +1,5 @@
-// Campaign specs (core/campaign-spec-reader.h) and their parameter points (core/campaign-spec.h).
+// Campaign specs (formats/scenario/campaign-spec-reader.h) and their parameter points
+// (formats/scenario/campaign-spec.h).
 
 #include "core/input-error.h"
 #include "core/limits.h"
@@ -12,6 +13,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 const std::string kSpec = R"(format: segproof-campaign/v1
 name: jps-pace

@@ -9,6 +9,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 // Two segments; desktops d1, d2 on host h1 and d3 on h2 in segment a; server s1 on host h3 and
 // a physical server p1 (no host) in segment b; an external x on the internet.

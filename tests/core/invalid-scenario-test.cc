@@ -17,7 +17,7 @@ namespace
 {
 
 using segproof::core::InputError;
-using segproof::core::ReadScenarioFile;
+using segproof::formats::ReadScenarioFile;
 
 const std::string kInvalidDir = std::string(SEGPROOF_TEST_DATA_DIR) + "/invalid/";
 
@@ -165,7 +165,7 @@ DiagnosticsOf(const std::string& text, const std::string& file = "limits.yaml")
     std::vector<std::string> actual;
     try
     {
-        segproof::core::ReadScenarioText(text, file);
+        segproof::formats::ReadScenarioText(text, file);
     }
     catch (const InputError& e)
     {

@@ -19,6 +19,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 const std::string kNsxDir = std::string(SEGPROOF_SCENARIOS_DIR) + "/nsx/";
 const std::string kBadDir = std::string(SEGPROOF_TEST_DATA_DIR) + "/nsx/";
@@ -899,19 +900,19 @@ InputErrorOf(Read read)
 // Hostile paths end in an error, never in exhausted memory: /dev/zero never ends.
 TEST(InputFileTest, AnEndlessFileStopsAtTheSizeLimit)
 {
-    core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
-    EXPECT_EQ(InputErrorOf([&] { core::ReadNsxDfw("/dev/zero", seed.GetEstate()); }),
+    core::Scenario seed = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    EXPECT_EQ(InputErrorOf([&] { formats::ReadNsxDfw("/dev/zero", seed.GetEstate()); }),
               "/dev/zero: the file is larger than 67108864 bytes (the limit; see "
               "docs/limits.md)");
-    EXPECT_EQ(InputErrorOf([] { core::ReadScenarioFile("/dev/zero"); }),
+    EXPECT_EQ(InputErrorOf([] { formats::ReadScenarioFile("/dev/zero"); }),
               "/dev/zero: the file is larger than 67108864 bytes (the limit; see "
               "docs/limits.md)");
 }
 
 TEST(InputFileTest, ADirectoryIsNamedAsSuch)
 {
-    core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
-    EXPECT_EQ(InputErrorOf([&] { core::ReadNsxDfw(SEGPROOF_SCENARIOS_DIR, seed.GetEstate()); }),
+    core::Scenario seed = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    EXPECT_EQ(InputErrorOf([&] { formats::ReadNsxDfw(SEGPROOF_SCENARIOS_DIR, seed.GetEstate()); }),
               std::string(SEGPROOF_SCENARIOS_DIR) + ": is a directory, not an NSX export");
 }
 

@@ -1,5 +1,5 @@
 // Settings of a campaign's sweep applied to a scenario before it is read
-// (core/parameter-setting.h, ReadScenarioText with a ParameterPoint).
+// (formats/scenario/parameter-setting.h, ReadScenarioText with a ParameterPoint).
 
 #include "core/input-error.h"
 #include "formats/scenario/parameter-setting.h"
@@ -13,6 +13,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 const std::string kEstate = R"(format: segproof/v1
 name: setting-test

@@ -9,6 +9,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 // One scenario that uses every construct of the format once; each test looks at one part.
 const char* const kScenario = R"(format: segproof/v1

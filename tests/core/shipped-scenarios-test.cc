@@ -9,6 +9,7 @@ namespace
 {
 
 using namespace segproof::core;
+using namespace segproof::formats;
 
 const std::string kDir = SEGPROOF_SCENARIOS_DIR "/";
 

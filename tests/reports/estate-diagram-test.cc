@@ -205,7 +205,8 @@ ViewBoxWidth(const std::string& svg)
 const core::Scenario&
 Seed()
 {
-    static const core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    static const core::Scenario seed =
+        formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
     return seed;
 }
 
@@ -252,7 +253,7 @@ TEST(EstateDiagramTest, SeedDrawsEveryFirewallItDefines)
 
 TEST(EstateDiagramTest, WithoutDfwNoDfwMarkAndMissingFirewallsAreNotDefined)
 {
-    core::Scenario scenario = core::ReadScenarioText(kNoDfw, "no-dfw.yaml");
+    core::Scenario scenario = formats::ReadScenarioText(kNoDfw, "no-dfw.yaml");
     std::string svg = reports::EstateDiagramSvg(scenario, {});
     auto texts = Texts(svg);
     EXPECT_FALSE(HasTextContaining(texts, "DFW"));
@@ -278,7 +279,7 @@ groups:
 )";
     yaml.replace(yaml.find("groups:\n  desktops: {tag: role|desk}\n"),
                  std::string("groups:\n  desktops: {tag: role|desk}\n").size(), "");
-    core::Scenario scenario = core::ReadScenarioText(yaml, "partial.yaml");
+    core::Scenario scenario = formats::ReadScenarioText(yaml, "partial.yaml");
     auto texts = Texts(reports::EstateDiagramSvg(scenario, {}));
     EXPECT_TRUE(HasText(texts, "host firewall: 2/3")) << yaml;
     EXPECT_TRUE(HasText(texts, "host firewall: 2 desktops"));
@@ -292,7 +293,7 @@ TEST(EstateDiagramTest, LargeCountsGetThousandsSeparators)
     std::string yaml = kNoDfw;
     yaml.replace(yaml.find("pc[1-3]"), 7, "pc[1-1234]");
     yaml.replace(yaml.find("10.0.0.0/24"), 11, "10.1.0.0/20");
-    core::Scenario scenario = core::ReadScenarioText(yaml, "big.yaml");
+    core::Scenario scenario = formats::ReadScenarioText(yaml, "big.yaml");
     auto texts = Texts(reports::EstateDiagramSvg(scenario, {}));
     EXPECT_TRUE(HasText(texts, "h1: 1,234 desktops"));
 }
@@ -342,7 +343,7 @@ TEST(EstateDiagramTest, IsAStandaloneAccessibleSvg)
 
 TEST(EstateDiagramTest, IsDeterministic)
 {
-    core::Scenario again = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    core::Scenario again = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
     EXPECT_EQ(reports::EstateDiagramSvg(Seed(), {}), reports::EstateDiagramSvg(again, {}));
     EXPECT_EQ(reports::EstateDiagramSvg(Seed(), {}), reports::EstateDiagramSvg(Seed(), {}));
 }
@@ -378,7 +379,7 @@ TEST(EstateDiagramTest, JapaneseLabelsAppearVerbatim)
     EXPECT_TRUE(HasText(texts, "セグメント"));
     EXPECT_TRUE(HasText(texts, "ホスト"));
 
-    core::Scenario scenario = core::ReadScenarioText(kNoDfw, "no-dfw.yaml");
+    core::Scenario scenario = formats::ReadScenarioText(kNoDfw, "no-dfw.yaml");
     auto noDfw = Texts(reports::EstateDiagramSvg(scenario, ja));
     EXPECT_TRUE(HasText(noDfw, "境界ファイアウォール (未定義)"));
     EXPECT_TRUE(HasText(noDfw, "物理マシン"));
@@ -406,7 +407,7 @@ TEST(EstateDiagramTest, WideCharactersWidenTheDrawing)
 TEST(EstateDiagramTest, EnterpriseIsCutToAReadableSmallDrawing)
 {
     core::Scenario enterprise =
-        core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/enterprise-10k.yaml");
+        formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/enterprise-10k.yaml");
     std::string svg = reports::EstateDiagramSvg(enterprise, {});
     EXPECT_LT(svg.size(), 200u * 1024u);
     auto texts = Texts(svg);

@@ -70,7 +70,7 @@ protected:
         m_input.files = {"summary.json", "run.json"};
     }
 
-    core::Scenario m_seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    core::Scenario m_seed = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
     reports::ReportInput m_input;
 };
 

@@ -12,7 +12,7 @@ using namespace segproof;
 
 TEST(VerifyOutputTest, JsonHasTheSpecsShape)
 {
-    core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
     core::Posture flat = *seed.FindPosture("flat");
     verifier::IntentVerifier z3(seed);
     auto doc = nlohmann::json::parse(reports::FormatVerifyJson(seed, flat, z3.VerifyAll(flat)));
@@ -37,7 +37,7 @@ TEST(VerifyOutputTest, JsonHasTheSpecsShape)
 
 TEST(VerifyOutputTest, PathNamesThePointRuleAndAction)
 {
-    core::Scenario seed = core::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
     core::Posture hostFw = *seed.FindPosture("host-fw");
     verifier::IntentVerifier z3(seed);
     auto doc = nlohmann::json::parse(reports::FormatVerifyJson(seed, hostFw, z3.VerifyAll(hostFw)));

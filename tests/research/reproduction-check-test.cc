@@ -52,7 +52,7 @@ StanifordScale()
 
 TEST(WormModelTest, StanifordScenarioHasThePapersRate)
 {
-    core::Scenario s = core::ReadScenarioFile(kDir + "staniford-2002.yaml");
+    core::Scenario s = formats::ReadScenarioFile(kDir + "staniford-2002.yaml");
     WormModel m = ReadWormModel(s);
     EXPECT_EQ(m.smbHosts, 1000u);
     EXPECT_EQ(m.addressSpace, 65536u);
@@ -65,7 +65,7 @@ TEST(WormModelTest, StanifordScenarioHasThePapersRate)
 
 TEST(WormModelTest, ZouScenarioRemovesAtTheAvRate)
 {
-    core::Scenario s = core::ReadScenarioFile(kDir + "zou-2002.yaml");
+    core::Scenario s = formats::ReadScenarioFile(kDir + "zou-2002.yaml");
     WormModel m = ReadWormModel(s);
     EXPECT_DOUBLE_EQ(m.removalRate_per_s, 1.0 / 7200);
     EXPECT_TRUE(m.removalCaveat.empty());
@@ -74,16 +74,16 @@ TEST(WormModelTest, ZouScenarioRemovesAtTheAvRate)
 TEST(WormModelTest, RefusesATargetedAttackAndASubnetSweep)
 {
     core::Scenario seed =
-        core::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
+        formats::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
     EXPECT_THROW(ReadWormModel(seed), std::invalid_argument);
-    core::Scenario sweep = core::ReadScenarioText(R"(format: segproof/v1
+    core::Scenario sweep = formats::ReadScenarioText(R"(format: segproof/v1
 name: sweep
 estate:
   segments: [{name: lan, cidr: 10.0.0.0/24}]
   machines: [{name: "pc[1-9]", kind: desktop, segment: lan}]
 attack: {profile: worm}
 )",
-                                                  "sweep.yaml");
+                                                     "sweep.yaml");
     EXPECT_THROW(ReadWormModel(sweep), std::invalid_argument);
 }
 

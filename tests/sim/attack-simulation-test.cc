@@ -99,7 +99,7 @@ Simulate(const core::Scenario& scenario, const std::string& posture, std::uint64
 
 TEST(AttackSimulationTest, FlatSegmentLosesEveryDesktopAndTheData)
 {
-    core::Scenario s = core::ReadScenarioText(Office(kFastAttack), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(kFastAttack), "office.yaml");
     core::RunResult r = Simulate(s, "flat");
     EXPECT_EQ(r.phished, 1u);
     EXPECT_EQ(r.everInfectedDesktops, 12u);
@@ -116,7 +116,7 @@ TEST(AttackSimulationTest, FlatSegmentLosesEveryDesktopAndTheData)
 
 TEST(AttackSimulationTest, DfwHoldsTheSpreadToThePhishedDesktop)
 {
-    core::Scenario s = core::ReadScenarioText(Office(kFastAttack), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(kFastAttack), "office.yaml");
     core::RunResult r = Simulate(s, "microseg");
     EXPECT_EQ(r.everInfected, 1u);
     EXPECT_GT(r.blocked[static_cast<std::size_t>(core::BlockedAt::Dfw)], 0u);
@@ -136,7 +136,7 @@ defence:
   av: {detect_new: 1, delay: 20s, removes: false}
   quarantine: {reaction_delay: 5s}
 )";
-    core::Scenario s = core::ReadScenarioText(Office(attack), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(attack), "office.yaml");
     core::RunResult quarantine = Simulate(s, "microseg+quarantine");
     EXPECT_EQ(quarantine.detected, 1u);
     EXPECT_EQ(quarantine.quarantined, 1u);
@@ -152,8 +152,8 @@ TEST(AttackSimulationTest, MonitoringAlertsOnWhatCrossesTheGatewayAndBlocksNothi
 {
     std::string attack = kFastAttack;
     attack.replace(attack.find("monitoring: {detect: 0}"), 23, "monitoring: {detect: 1}");
-    core::Scenario watched = core::ReadScenarioText(Office(attack), "office.yaml");
-    core::Scenario blind = core::ReadScenarioText(Office(kFastAttack), "office.yaml");
+    core::Scenario watched = formats::ReadScenarioText(Office(attack), "office.yaml");
+    core::Scenario blind = formats::ReadScenarioText(Office(kFastAttack), "office.yaml");
     core::RunResult seen = Simulate(watched, "flat");
     core::RunResult unseen = Simulate(blind, "flat");
     // Beacons, collection and exfiltration cross the gateway (desktops -> servers segment).
@@ -168,18 +168,18 @@ TEST(AttackSimulationTest, ExfiltrationIsThrottledAndCountedOnceWhereItArrives)
     // end of the hour. The proxy relays each POST; only the C2 counts it.
     std::string attack = kFastAttack;
     attack.replace(attack.find("  c2:"), 0, "  exfiltration: {rate: 2KB/s}\n");
-    core::Scenario s = core::ReadScenarioText(Office(attack), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(attack), "office.yaml");
     core::RunResult r = Simulate(s, "microseg");
     EXPECT_EQ(r.exfiltratedBytes, 8000000u);
 }
 
 TEST(AttackSimulationTest, SameSeedSameRunSameResult)
 {
-    core::Scenario s = core::ReadScenarioText(Office(kFastAttack), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(kFastAttack), "office.yaml");
     core::RunResult a = Simulate(s, "flat", 3, 1800);
     core::RunResult b = Simulate(s, "flat", 3, 1800);
     a.wall_s = b.wall_s = 0;
-    EXPECT_EQ(core::EncodeRunResult(a), core::EncodeRunResult(b));
+    EXPECT_EQ(formats::EncodeRunResult(a), formats::EncodeRunResult(b));
 }
 
 TEST(AttackSimulationTest, WormSweepsTheSubnet)
@@ -191,7 +191,7 @@ TEST(AttackSimulationTest, WormSweepsTheSubnet)
 defence:
   av: {detect_new: 0}
 )";
-    core::Scenario s = core::ReadScenarioText(Office(worm), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(worm), "office.yaml");
     core::RunResult flat = Simulate(s, "flat", 0, 600);
     EXPECT_EQ(flat.everInfectedDesktops, 12u);
     EXPECT_FALSE(flat.timeToCrownJewel_s.has_value()); // a worm collects nothing
@@ -201,7 +201,7 @@ defence:
 
 TEST(CampaignTest, RunsComeBackInOrderWhateverFinishesFirst)
 {
-    core::Scenario s = core::ReadScenarioText(Office(kFastAttack), "office.yaml");
+    core::Scenario s = formats::ReadScenarioText(Office(kFastAttack), "office.yaml");
     sim::CampaignSettings c;
     c.postures = {*s.FindPosture("microseg"), *s.FindPosture("flat")};
     c.runs = 2;
@@ -223,7 +223,7 @@ TEST(CampaignTest, RunsComeBackInOrderWhateverFinishesFirst)
         // A run in a child process equals the same run here.
         core::RunResult here = sim::SimulateAttack(s, c.postures[i / 2], Settings(i % 2, 900));
         here.wall_s = results[i].wall_s;
-        EXPECT_EQ(core::EncodeRunResult(results[i]), core::EncodeRunResult(here));
+        EXPECT_EQ(formats::EncodeRunResult(results[i]), formats::EncodeRunResult(here));
     }
 }
 
@@ -241,11 +241,11 @@ TEST(CampaignTest, EncodedResultsReadBack)
     r.alerts = 9;
     r.infectedMachines = {3, 7, 3};
     r.phishedMachines = {3};
-    std::string text = core::EncodeRunResult(r);
-    EXPECT_EQ(core::EncodeRunResult(core::DecodeRunResult(text)), text);
-    EXPECT_EQ(core::DecodeRunResult(text).infectedMachines, r.infectedMachines);
-    EXPECT_EQ(core::DecodeRunResult(text).phishedMachines, r.phishedMachines);
-    EXPECT_THROW(core::DecodeRunResult(text.substr(0, text.size() / 2)), std::runtime_error);
+    std::string text = formats::EncodeRunResult(r);
+    EXPECT_EQ(formats::EncodeRunResult(formats::DecodeRunResult(text)), text);
+    EXPECT_EQ(formats::DecodeRunResult(text).infectedMachines, r.infectedMachines);
+    EXPECT_EQ(formats::DecodeRunResult(text).phishedMachines, r.phishedMachines);
+    EXPECT_THROW(formats::DecodeRunResult(text.substr(0, text.size() / 2)), std::runtime_error);
 }
 
 } // namespace

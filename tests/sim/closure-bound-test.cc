@@ -44,7 +44,7 @@ ClosureFrom(const core::Scenario& scenario, const std::string& posture, const st
 
 TEST(LateralClosureTest, SeedMicrosegKeepsADesktopToTheServersItMayUse)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     // desktops-files and desktops-ad allow SMB to fs01 and ad01; servers-ad lets fs01 on to
     // ad01; nothing reaches another desktop.
     EXPECT_EQ(Names(seed, ClosureFrom(seed, "microseg", "vdi003")),
@@ -56,7 +56,7 @@ TEST(LateralClosureTest, SeedMicrosegKeepsADesktopToTheServersItMayUse)
 
 TEST(LateralClosureTest, SeedFlatReachesEveryMachine)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     for (const char* posture : {"flat", "segment-fw", "host-fw"})
     {
         EXPECT_EQ(Names(seed, ClosureFrom(seed, posture, "vdi090")).size(),
@@ -67,7 +67,7 @@ TEST(LateralClosureTest, SeedFlatReachesEveryMachine)
 
 TEST(LateralClosureTest, WithoutLateralPortsOnlyTheStartIsReached)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     auto reached = verifier::LateralClosure(seed, *seed.FindPosture("flat"),
                                             {seed.GetEstate().FindMachine("vdi007")}, {});
     EXPECT_EQ(Names(seed, reached), (std::set<std::string>{"vdi007"}));
@@ -112,13 +112,13 @@ ExpectRunsInsideTheClosure(const core::Scenario& scenario, std::uint64_t runs, d
 
 TEST(ClosureBoundTest, SeedRunsStayInsideTheVerifiersClosure)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     EXPECT_GT(ExpectRunsInsideTheClosure(seed, 3, 4 * 3600.0), 0U);
 }
 
 TEST(ClosureBoundTest, Jps2015RunsStayInsideTheVerifiersClosure)
 {
-    core::Scenario jps = core::ReadScenarioFile(kDir + "jps-2015.yaml");
+    core::Scenario jps = formats::ReadScenarioFile(kDir + "jps-2015.yaml");
     EXPECT_GT(ExpectRunsInsideTheClosure(jps, 2, 4 * 3600.0), 0U);
 }
 
@@ -134,7 +134,7 @@ TEST(ClosureBoundTest, EnterpriseRunsStayInsideTheVerifiersClosure)
     const char* text = std::getenv("SEGPROOF_ENTERPRISE_CLOSURE_DURATION");
     std::optional<double> duration = core::ParseDuration(text != nullptr ? text : "8h");
     ASSERT_TRUE(duration && *duration > 0) << "SEGPROOF_ENTERPRISE_CLOSURE_DURATION: " << text;
-    core::Scenario enterprise = core::ReadScenarioFile(kDir + "enterprise-10k.yaml");
+    core::Scenario enterprise = formats::ReadScenarioFile(kDir + "enterprise-10k.yaml");
     EXPECT_GT(ExpectRunsInsideTheClosure(enterprise, 1, *duration), 0U);
 }
 
@@ -142,7 +142,7 @@ TEST(ClosureBoundTest, EnterpriseRunsStayInsideTheVerifiersClosure)
 // ignored the DFW) infects machines outside it.
 TEST(ClosureBoundTest, AFlatRunBreaksTheMicrosegClosure)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     sim::CampaignSettings settings;
     settings.postures = {*seed.FindPosture("flat")};
     settings.run.seed = 5;

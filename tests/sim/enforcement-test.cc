@@ -61,7 +61,7 @@ Tcp(const char* src, const char* dst, std::uint16_t port)
 
 TEST(EnforcementTest, DfwDropIsCountedWithItsRuleId)
 {
-    core::Scenario tiny = core::ReadScenarioText(kTiny, "tiny.yaml");
+    core::Scenario tiny = formats::ReadScenarioText(kTiny, "tiny.yaml");
     sim::ConnectionProbe probe(tiny, *tiny.FindPosture("microseg"));
     std::vector<bool> delivered =
         probe.Run({Tcp("10.0.0.10", "10.0.0.11", 22), Tcp("10.0.0.10", "10.0.0.11", 80)});
@@ -76,7 +76,7 @@ TEST(EnforcementTest, DfwDropIsCountedWithItsRuleId)
 
 TEST(EnforcementTest, RejectBlocksTcpAndUdpAndIsCounted)
 {
-    core::Scenario tiny = core::ReadScenarioText(kTiny, "tiny.yaml");
+    core::Scenario tiny = formats::ReadScenarioText(kTiny, "tiny.yaml");
     sim::ConnectionProbe probe(tiny, *tiny.FindPosture("microseg"));
     core::Connection dns = Tcp("10.0.0.10", "10.0.1.10", 53);
     dns.protocol = 17;
@@ -90,7 +90,7 @@ TEST(EnforcementTest, RejectBlocksTcpAndUdpAndIsCounted)
 
 TEST(EnforcementTest, HostFirewallSwitchedOffLetsABlockedConnectionThrough)
 {
-    core::Scenario tiny = core::ReadScenarioText(kTiny, "tiny.yaml");
+    core::Scenario tiny = formats::ReadScenarioText(kTiny, "tiny.yaml");
     sim::ConnectionProbe probe(tiny, *tiny.FindPosture("host-fw"));
     probe.SwitchHostFirewallOffBefore(1);
     std::vector<bool> delivered =
@@ -102,7 +102,7 @@ TEST(EnforcementTest, HostFirewallSwitchedOffLetsABlockedConnectionThrough)
 
 TEST(EnforcementTest, PhysicalMachineAndPerimeterDefault)
 {
-    core::Scenario tiny = core::ReadScenarioText(kTiny, "tiny.yaml");
+    core::Scenario tiny = formats::ReadScenarioText(kTiny, "tiny.yaml");
     sim::ConnectionProbe probe(tiny, *tiny.FindPosture("microseg"));
     std::vector<bool> delivered =
         probe.Run({Tcp("10.0.1.10", "10.0.0.10", 80), Tcp("10.0.1.10", "203.0.113.10", 443)});

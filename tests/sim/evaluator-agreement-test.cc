@@ -71,8 +71,8 @@ TEST(EvaluatorAgreementTest, RandomScenariosAttemptByAttempt)
 {
     for (std::uint32_t seed = 1; seed <= RandomCases(8); ++seed)
     {
-        core::Scenario scenario = core::ReadScenarioText(tests::RandomScenarioYaml(seed),
-                                                         "random-" + std::to_string(seed));
+        core::Scenario scenario = formats::ReadScenarioText(tests::RandomScenarioYaml(seed),
+                                                            "random-" + std::to_string(seed));
         core::ConcreteEvaluator evaluator(scenario);
         std::vector<core::Connection> attempts = AllAttempts(scenario, evaluator);
         std::vector<core::Posture> postures = scenario.Postures();

@@ -52,7 +52,7 @@ ExpectSameMatrix(const core::Scenario& scenario, const core::Posture& posture,
 
 TEST(ProbeMatrixTest, SeedProbeEqualsVerifierUnderEveryPosture)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     ASSERT_FALSE(seed.Postures().empty());
     for (const auto& posture : seed.Postures())
     {
@@ -65,7 +65,7 @@ TEST(ProbeMatrixTest, SeedProbeEqualsVerifierUnderEveryPosture)
 // probe gives them stand-in nodes.
 TEST(ProbeMatrixTest, SeedProbeEqualsVerifierByGroupUnderEveryPosture)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     for (const auto& posture : seed.Postures())
     {
         ExpectSameMatrix(seed, posture, core::MatrixGrouping::Group);
@@ -80,7 +80,7 @@ TEST(ProbeMatrixTest, ShippedScenariosProbeEqualsVerifierUnderEveryPosture)
     for (const char* file : {"jps-2015.yaml", "seed-nsx.yaml", "research/staniford-2002.yaml",
                              "research/zou-2002.yaml"})
     {
-        core::Scenario scenario = core::ReadScenarioFile(kDir + file);
+        core::Scenario scenario = formats::ReadScenarioFile(kDir + file);
         ASSERT_FALSE(scenario.Postures().empty()) << file;
         for (const auto& posture : scenario.Postures())
         {
@@ -97,7 +97,7 @@ TEST(ProbeMatrixTest, EnterpriseProbeEqualsVerifierUnderEveryPosture)
     {
         GTEST_SKIP() << "long mode: set SEGPROOF_ENTERPRISE_PROBE=1";
     }
-    core::Scenario enterprise = core::ReadScenarioFile(kDir + "enterprise-10k.yaml");
+    core::Scenario enterprise = formats::ReadScenarioFile(kDir + "enterprise-10k.yaml");
     for (const auto& posture : enterprise.Postures())
     {
         ExpectSameMatrix(enterprise, posture);
@@ -106,7 +106,7 @@ TEST(ProbeMatrixTest, EnterpriseProbeEqualsVerifierUnderEveryPosture)
 
 TEST(ProbeMatrixTest, ProbePrintsLikeMatrix)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     core::Posture microseg = *seed.FindPosture("microseg");
     EXPECT_EQ(reports::FormatMatrixText(sim::ProbeReachMatrix(seed, microseg)),
               reports::FormatMatrixText(
@@ -119,8 +119,8 @@ TEST(ProbeMatrixTest, RandomScenariosProbeEqualsVerifier)
 {
     for (std::uint32_t seed = 1; seed <= RandomCases(12); ++seed)
     {
-        core::Scenario scenario = core::ReadScenarioText(tests::RandomScenarioYaml(seed),
-                                                         "random-" + std::to_string(seed));
+        core::Scenario scenario = formats::ReadScenarioText(tests::RandomScenarioYaml(seed),
+                                                            "random-" + std::to_string(seed));
         SCOPED_TRACE("random scenario seed " + std::to_string(seed));
         for (const auto& posture : scenario.Postures())
         {

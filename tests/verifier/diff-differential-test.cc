@@ -66,8 +66,8 @@ TEST(DiffDifferentialTest, CubesHoldExactlyTheConnectionsWhoseFateChanged)
     for (std::uint32_t seed = 1; seed <= cases; ++seed)
     {
         std::string yaml = tests::RandomScenarioYaml(seed);
-        core::Scenario before = core::ReadScenarioText(yaml, "before.yaml");
-        core::Scenario after = core::ReadScenarioText(Mutate(yaml), "after.yaml");
+        core::Scenario before = formats::ReadScenarioText(yaml, "before.yaml");
+        core::Scenario after = formats::ReadScenarioText(Mutate(yaml), "after.yaml");
         verifier::PolicyDiff diff = verifier::DiffScenarios(before, after, "p-all");
         cubes += diff.newlyAllowed.size() + diff.newlyBlocked.size();
         core::AddressClasses classes(after, {&before});

@@ -38,7 +38,7 @@ TEST(DifferentialTest, Z3VerdictsEqualEnumerationOnRandomScenarios)
         std::optional<core::Scenario> scenario;
         try
         {
-            scenario.emplace(core::ReadScenarioText(yaml, "random-" + std::to_string(seed)));
+            scenario.emplace(formats::ReadScenarioText(yaml, "random-" + std::to_string(seed)));
         }
         catch (const core::InputError& e)
         {
@@ -86,7 +86,7 @@ TEST(DifferentialTest, ClassPolicyEqualsConcreteEvaluatorOnEveryClassPairAndCell
     for (std::uint32_t seed = 1; seed <= cases; ++seed)
     {
         core::Scenario scenario =
-            core::ReadScenarioText(tests::RandomScenarioYaml(seed), "random.yaml");
+            formats::ReadScenarioText(tests::RandomScenarioYaml(seed), "random.yaml");
         core::AddressClasses classes(scenario);
         std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
         verifier::ClassPolicy policy(scenario, classes, cells);

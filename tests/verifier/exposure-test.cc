@@ -51,7 +51,7 @@ postures:
 
 TEST(ExposureTest, CountsPairsByHand)
 {
-    core::Scenario s = core::ReadScenarioText(kEstate, "exposure.yaml");
+    core::Scenario s = formats::ReadScenarioText(kEstate, "exposure.yaml");
     std::vector<std::uint16_t> ports = verifier::LateralPorts(s);
     verifier::Exposure flat = verifier::MeasureExposure(s, s.ResolvePosture("flat", "t"), ports);
     EXPECT_EQ(flat.machines, 5u);
@@ -69,7 +69,8 @@ TEST(ExposureTest, CountsPairsByHand)
 
 TEST(ExposureTest, SeedAgreesWithTheConcreteEvaluatorPairByPair)
 {
-    core::Scenario s = core::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
+    core::Scenario s =
+        formats::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
     std::vector<std::uint16_t> ports = verifier::LateralPorts(s);
     const auto& machines = s.GetEstate().Machines();
     core::ConcreteEvaluator evaluator(s);

@@ -114,7 +114,7 @@ TEST(LintDifferentialTest, EveryClaimHoldsUnderBruteForce)
     for (std::uint32_t seed = 1; seed <= CaseCount(); ++seed)
     {
         core::Scenario scenario =
-            core::ReadScenarioText(tests::RandomScenarioYaml(seed), "random.yaml");
+            formats::ReadScenarioText(tests::RandomScenarioYaml(seed), "random.yaml");
         verifier::LintReport report = verifier::LintScenario(scenario);
         for (auto kind : core::kAllFirewallKinds)
         {

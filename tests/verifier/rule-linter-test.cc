@@ -68,7 +68,7 @@ Find(const verifier::LintReport& report, const std::string& rule, core::LintKind
 
 TEST(RuleLinterTest, ShadowedRuleNamesTheMinimalSetOfEarlierRules)
 {
-    core::Scenario s = core::ReadScenarioText(kScenario, "lint.yaml");
+    core::Scenario s = formats::ReadScenarioText(kScenario, "lint.yaml");
     verifier::LintReport report = verifier::LintScenario(s);
     const core::LintFinding* f = Find(report, "r-all", core::LintKind::Shadowed);
     ASSERT_NE(f, nullptr);
@@ -80,7 +80,7 @@ TEST(RuleLinterTest, ShadowedRuleNamesTheMinimalSetOfEarlierRules)
 
 TEST(RuleLinterTest, RuleCoveredBySameActionIsRedundant)
 {
-    core::Scenario s = core::ReadScenarioText(kScenario, "lint.yaml");
+    core::Scenario s = formats::ReadScenarioText(kScenario, "lint.yaml");
     verifier::LintReport report = verifier::LintScenario(s);
     const core::LintFinding* f = Find(report, "r-dup-again", core::LintKind::Redundant);
     ASSERT_NE(f, nullptr);
@@ -89,7 +89,7 @@ TEST(RuleLinterTest, RuleCoveredBySameActionIsRedundant)
 
 TEST(RuleLinterTest, NeverMatchingRulesSayWhy)
 {
-    core::Scenario s = core::ReadScenarioText(kScenario, "lint.yaml");
+    core::Scenario s = formats::ReadScenarioText(kScenario, "lint.yaml");
     verifier::LintReport report = verifier::LintScenario(s);
     const core::LintFinding* empty = Find(report, "r-empty", core::LintKind::NeverMatches);
     ASSERT_NE(empty, nullptr);
@@ -104,7 +104,7 @@ TEST(RuleLinterTest, NeverMatchingRulesSayWhy)
 
 TEST(RuleLinterTest, AnyToAnyAllowIsOverPermissive)
 {
-    core::Scenario s = core::ReadScenarioText(kScenario, "lint.yaml");
+    core::Scenario s = formats::ReadScenarioText(kScenario, "lint.yaml");
     verifier::LintReport report = verifier::LintScenario(s);
     const core::LintFinding* f = Find(report, "r-wide", core::LintKind::OverPermissive);
     ASSERT_NE(f, nullptr);
@@ -113,7 +113,7 @@ TEST(RuleLinterTest, AnyToAnyAllowIsOverPermissive)
 
 TEST(RuleLinterTest, RulesPerVnicPastTheLimitIsAScaleFinding)
 {
-    core::Scenario s = core::ReadScenarioText(kScenario, "lint.yaml");
+    core::Scenario s = formats::ReadScenarioText(kScenario, "lint.yaml");
     verifier::LintOptions options;
     options.maxRulesPerVnic = 5;
     verifier::LintReport report = verifier::LintScenario(s, options);
@@ -130,7 +130,7 @@ TEST(RuleLinterTest, RulesPerVnicPastTheLimitIsAScaleFinding)
 
 TEST(ReachMatrixTest, PartialWhenOnlySomeMembersGetThrough)
 {
-    core::Scenario s = core::ReadScenarioText(kScenario, "lint.yaml");
+    core::Scenario s = formats::ReadScenarioText(kScenario, "lint.yaml");
     core::ReachMatrix m =
         verifier::BuildReachMatrix(s, s.AllFirewallsPosture(), verifier::MatrixGrouping::Segment);
     ASSERT_EQ(m.rows, (std::vector<std::string>{"a", "b", "external"}));

@@ -32,7 +32,7 @@ Violated(const core::Scenario& s, const core::Posture& posture)
 
 TEST(ShippedVerdictsTest, SeedHoldsUnderMicrosegmentationAndNotInAFlatNetwork)
 {
-    core::Scenario seed = core::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario seed = formats::ReadScenarioFile(kDir + "seed.yaml");
     EXPECT_TRUE(Violated(seed, *seed.FindPosture("microseg")).empty());
     EXPECT_TRUE(Violated(seed, seed.AllFirewallsPosture()).empty());
     EXPECT_EQ(Violated(seed, *seed.FindPosture("flat")),
@@ -43,8 +43,8 @@ TEST(ShippedVerdictsTest, SeedHoldsUnderMicrosegmentationAndNotInAFlatNetwork)
 
 TEST(ShippedVerdictsTest, SeedsNsxExportIsTheSamePolicyAsItsNativeRules)
 {
-    core::Scenario native = core::ReadScenarioFile(kDir + "seed.yaml");
-    core::Scenario nsx = core::ReadScenarioFile(kDir + "seed-nsx.yaml");
+    core::Scenario native = formats::ReadScenarioFile(kDir + "seed.yaml");
+    core::Scenario nsx = formats::ReadScenarioFile(kDir + "seed-nsx.yaml");
     for (const auto& posture : native.Postures())
     {
         verifier::PolicyDiff diff = verifier::DiffScenarios(native, nsx, posture.name);
@@ -55,7 +55,7 @@ TEST(ShippedVerdictsTest, SeedsNsxExportIsTheSamePolicyAsItsNativeRules)
 
 TEST(ShippedVerdictsTest, EnterpriseViolatesExactlyItsFivePlantedGaps)
 {
-    core::Scenario e = core::ReadScenarioFile(kDir + "enterprise-10k.yaml");
+    core::Scenario e = formats::ReadScenarioFile(kDir + "enterprise-10k.yaml");
     EXPECT_EQ(Violated(e, e.AllFirewallsPosture()),
               (std::set<std::string>{"erp-db-only-from-app-tier", "admin-only-from-jump-hosts",
                                      "contractors-no-dept-shares", "no-desktop-internet-direct",

@@ -15,9 +15,9 @@
 
 #include "core/concrete-evaluator.h"
 #include "formats/scenario/scenario-reader.h"
-#include "sim/attack-simulation.h"
-#include "sim/campaign.h"
-#include "sim/estate-helper.h"
+#include "sim/estate/estate-helper.h"
+#include "sim/run/attack-simulation.h"
+#include "sim/run/campaign.h"
 
 #include <algorithm>
 #include <chrono>
@@ -59,7 +59,7 @@ namespace
 using namespace segproof;
 using Clock = std::chrono::steady_clock;
 
-/// What the attack simulation uses (sim/attack-simulation.cc): 64 KB segments on the links.
+/// What the attack simulation uses (sim/run/attack-simulation.cc): 64 KB segments on the links.
 constexpr std::uint16_t kMtu = 65535;
 constexpr std::uint32_t kSegmentSize = 65000;
 /// CsmaNetDevice caps the frame (MTU + 18 bytes of DIX header and trailer) at 65535.

@@ -4,7 +4,7 @@
 #include "results/run-environment.h"
 #include "run-scheduler.h"
 #include "scenario-cache.h"
-#include "sim/run-process.h"
+#include "sim/run/run-process.h"
 
 #include <cerrno>
 #include <chrono>

@@ -9,8 +9,8 @@
 #include "reports/sha256.h"
 #include "results/results-database.h"
 #include "segproof/version.h"
-#include "sim/attack-simulation.h"
-#include "sim/campaign.h"
+#include "sim/run/attack-simulation.h"
+#include "sim/run/campaign.h"
 
 #include <algorithm>
 #include <cctype>

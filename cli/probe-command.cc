@@ -1,5 +1,5 @@
 #include "commands.h"
-#include "sim/reach-probe.h"
+#include "sim/probe/reach-probe.h"
 
 namespace segproof
 {

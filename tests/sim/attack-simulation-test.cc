@@ -4,8 +4,8 @@
 
 #include "formats/run-result/run-result-text.h"
 #include "formats/scenario/scenario-reader.h"
-#include "sim/attack-simulation.h"
-#include "sim/campaign.h"
+#include "sim/run/attack-simulation.h"
+#include "sim/run/campaign.h"
 
 #include <gtest/gtest.h>
 #include <string>

@@ -4,7 +4,7 @@
 
 #include "core/units.h"
 #include "formats/scenario/scenario-reader.h"
-#include "sim/campaign.h"
+#include "sim/run/campaign.h"
 #include "verifier/lateral-closure.h"
 
 #include <cstdlib>

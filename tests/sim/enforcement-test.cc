@@ -2,7 +2,7 @@
 // rejects, and the host firewall's run-time switch.
 
 #include "formats/scenario/scenario-reader.h"
-#include "sim/connection-probe.h"
+#include "sim/probe/connection-probe.h"
 
 #include <gtest/gtest.h>
 

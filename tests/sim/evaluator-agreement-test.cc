@@ -4,7 +4,7 @@
 #include "core/concrete-evaluator.h"
 #include "core/service-classes.h"
 #include "formats/scenario/scenario-reader.h"
-#include "sim/connection-probe.h"
+#include "sim/probe/connection-probe.h"
 #include "verifier/random-scenario.h"
 
 #include <cstdlib>

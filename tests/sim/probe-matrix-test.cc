@@ -3,7 +3,7 @@
 
 #include "formats/scenario/scenario-reader.h"
 #include "reports/matrix-output.h"
-#include "sim/reach-probe.h"
+#include "sim/probe/reach-probe.h"
 #include "verifier/random-scenario.h"
 #include "verifier/reach-matrix-builder.h"
 

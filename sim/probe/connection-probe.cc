@@ -1,7 +1,7 @@
 #include "connection-probe.h"
 
-#include "estate-helper.h"
-#include "five-tuple.h"
+#include "sim/estate/estate-helper.h"
+#include "sim/estate/five-tuple.h"
 
 #include <ns3/config.h>
 #include <ns3/double.h>

@@ -1,8 +1,8 @@
 #include "attack-simulation.h"
 
 #include "attack-run.h"
-#include "estate-helper.h"
-#include "message-session.h"
+#include "sim/attacker/message-session.h"
+#include "sim/estate/estate-helper.h"
 
 #include <chrono>
 #include <ns3/config.h>

@@ -2,8 +2,8 @@
 #define SEGPROOF_SIM_ATTACK_RUN_H
 
 #include "attack-simulation.h"
-#include "estate-helper.h"
-#include "message-session.h"
+#include "sim/attacker/message-session.h"
+#include "sim/estate/estate-helper.h"
 
 #include <cstdint>
 #include <memory>

@@ -4,15 +4,12 @@
 #include "results/run-environment.h"
 #include "run-scheduler.h"
 #include "scenario-cache.h"
-#include "sim/run/run-process.h"
+#include "sim/run/run-pool.h"
 
-#include <cerrno>
 #include <chrono>
-#include <cstring>
 #include <ctime>
 #include <map>
 #include <optional>
-#include <poll.h>
 #include <set>
 #include <stdexcept>
 #include <unistd.h>
@@ -158,7 +155,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
     ScenarioCache cache(plan);
     const std::string host = results::HostName();
     std::size_t handedOut = 0;
-    std::map<int, std::pair<std::size_t, sim::RunProcess>> local; // by pipe fd
+    sim::RunPool local; // this process's own slots
     std::map<int, RemoteRank> remote;
     for (int rank = 1; link && rank < link->Size(); ++rank)
     {
@@ -223,18 +220,16 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
 
         while (true)
         {
-            while (local.size() < settings.localSlots && canHandOut())
+            while (local.Size() < settings.localSlots && canHandOut())
             {
                 const std::size_t index = scheduler.Next();
                 ++handedOut;
                 const PlannedRun& run = plan.runs[index];
                 try
                 {
-                    sim::RunProcess process(cache.ScenarioOf(run), cache.PostureOf(run),
-                                            SettingsOf(plan, run));
+                    local.Start(index, cache.ScenarioOf(run), cache.PostureOf(run),
+                                SettingsOf(plan, run));
                     db.MarkInFlight(run.key, 0, host, results::UtcNow());
-                    const int fd = process.Fd();
-                    local.emplace(fd, std::make_pair(index, std::move(process)));
                 }
                 catch (const std::runtime_error& e)
                 {
@@ -263,54 +258,22 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
             {
                 remoteBusy = remoteBusy || (state.run.has_value() && !state.lost);
             }
-            if (local.empty() && !remoteBusy && !canHandOut())
+            if (local.Empty() && !remoteBusy && !canHandOut())
             {
                 break;
             }
 
-            std::vector<pollfd> fds;
-            for (const auto& [fd, entry] : local)
-            {
-                fds.push_back(pollfd{fd, POLLIN, 0});
-            }
             // With other ranks, wake often enough to hear them; alone, wait for a child.
-            const int timeout_ms = remote.empty() ? -1 : 2;
-            if (::poll(fds.data(), fds.size(), timeout_ms) < 0 && errno != EINTR)
+            for (sim::RunPool::Finished& finished : local.Wait(remote.empty() ? -1 : 2))
             {
-                throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
-            }
-            for (const pollfd& p : fds)
-            {
-                if ((p.revents & (POLLIN | POLLHUP | POLLERR)) == 0)
-                {
-                    continue;
-                }
-                auto& entry = local.at(p.fd);
-                if (entry.second.Read())
-                {
-                    continue;
-                }
-                const std::size_t index = entry.first;
-                sim::RunProcess finished = std::move(entry.second);
-                local.erase(p.fd);
-                std::optional<core::RunResult> result;
-                std::string error;
-                try
-                {
-                    result = finished.Finish();
-                }
-                catch (const std::runtime_error& e)
-                {
-                    error = e.what();
-                }
                 gatherStart = Clock::now();
-                if (result)
+                if (finished.result)
                 {
-                    recordResult(index, 0, host, *result);
+                    recordResult(finished.job, 0, host, *finished.result);
                 }
                 else
                 {
-                    recordFailure(index, 0, host, error);
+                    recordFailure(finished.job, 0, host, finished.error);
                 }
                 outcome.gather_s += SecondsSince(gatherStart);
             }
@@ -445,25 +408,23 @@ ServeCampaign(const CampaignPlan& plan, RankLink& link)
         const PlannedRun& run = plan.runs[index];
         try
         {
-            sim::RunProcess process(cache.ScenarioOf(run), cache.PostureOf(run),
-                                    SettingsOf(plan, run));
+            sim::RunPool pool;
+            pool.Start(index, cache.ScenarioOf(run), cache.PostureOf(run), SettingsOf(plan, run));
             link.Send(0, RankTag::Heartbeat, std::to_string(index));
-            while (true)
+            std::vector<sim::RunPool::Finished> finished;
+            while ((finished = pool.Wait(1000)).empty())
             {
-                pollfd p{process.Fd(), POLLIN, 0};
-                int ready = ::poll(&p, 1, 1000);
-                if (ready == 0)
-                {
-                    link.Send(0, RankTag::Heartbeat, std::to_string(index));
-                    continue;
-                }
-                if (ready > 0 && !process.Read())
-                {
-                    break;
-                }
+                link.Send(0, RankTag::Heartbeat, std::to_string(index));
             }
-            std::string body = formats::EncodeRunResult(process.Finish());
-            link.Send(0, RankTag::Result, Reply(index, host, body));
+            if (finished.front().result)
+            {
+                link.Send(0, RankTag::Result,
+                          Reply(index, host, formats::EncodeRunResult(*finished.front().result)));
+            }
+            else
+            {
+                link.Send(0, RankTag::Failed, Reply(index, host, finished.front().error));
+            }
         }
         catch (const std::runtime_error& e)
         {

@@ -101,15 +101,14 @@ AttackTraffic::Start()
     m_machineServers.resize(m_scenario.GetEstate().Machines().size());
     for (const core::External& x : m_scenario.GetEstate().Externals())
     {
-        auto server = std::make_unique<MessageServer>(
-            m_estate.NodeOf(x.ip),
-            [this](const MessageHeader& h, std::uint32_t)
-            {
-                if (h.kind == MessageKind::Exfiltrate)
-                {
-                    m_exfiltratedBytes += h.bodyBytes;
-                }
-            });
+        auto server = std::make_unique<MessageServer>(m_estate.NodeOf(x.ip),
+                                                      [this](const MessageHeader& h, std::uint32_t)
+                                                      {
+                                                          if (h.kind == MessageKind::Exfiltrate)
+                                                          {
+                                                              m_exfiltratedBytes += h.bodyBytes;
+                                                          }
+                                                      });
         server->Listen(m_exfiltrationPort);
         m_servers.push_back(std::move(server));
     }

@@ -1,10 +1,9 @@
 #ifndef SEGPROOF_SIM_ATTACKER_ATTACK_TRAFFIC_H
 #define SEGPROOF_SIM_ATTACKER_ATTACK_TRAFFIC_H
 
-#include "message-session.h"
-
 #include "core/scenario.h"
 #include "core/simulation-result.h"
+#include "message-session.h"
 #include "sim/estate/estate-helper.h"
 #include "sim/estate/five-tuple.h"
 #include "sim/run/infection-state.h"

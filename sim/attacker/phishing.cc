@@ -31,8 +31,7 @@ Phishing::GetTypeId()
     return tid;
 }
 
-Phishing::Phishing(const core::Estate& estate, InfectionState& state,
-                   const RandomStreams& streams)
+Phishing::Phishing(const core::Estate& estate, InfectionState& state, const RandomStreams& streams)
     : m_estate(estate), m_state(state), m_streams(streams)
 {
 }

@@ -53,8 +53,7 @@ TargetedIntruder::GetTypeId()
                           ns3::DoubleValue(defaults.lateral.credentialSuccess),
                           ns3::MakeDoubleAccessor(&TargetedIntruder::m_credentialSuccess),
                           ns3::MakeDoubleChecker<double>(0, 1))
-            .AddAttribute("InfectionDelay",
-                          "Seconds from a successful session to a running agent",
+            .AddAttribute("InfectionDelay", "Seconds from a successful session to a running agent",
                           ns3::DoubleValue(defaults.lateral.infectionDelay_s),
                           ns3::MakeDoubleAccessor(&TargetedIntruder::m_infectionDelay_s),
                           ns3::MakeDoubleChecker<double>(0))
@@ -73,10 +72,9 @@ TargetedIntruder::GetTypeId()
             .AddAttribute("C2Egress", "Which agents beacon to the C2 over the internet",
                           ns3::EnumValue(static_cast<int>(defaults.c2Egress)),
                           ns3::MakeEnumAccessor(&TargetedIntruder::m_c2Egress),
-                          ns3::MakeEnumChecker(static_cast<int>(core::C2Egress::Phished),
-                                               "phished", static_cast<int>(core::C2Egress::Every),
-                                               "every", static_cast<int>(core::C2Egress::None),
-                                               "none"));
+                          ns3::MakeEnumChecker(static_cast<int>(core::C2Egress::Phished), "phished",
+                                               static_cast<int>(core::C2Egress::Every), "every",
+                                               static_cast<int>(core::C2Egress::None), "none"));
     return tid;
 }
 
@@ -120,7 +118,8 @@ TargetedIntruder::OnInfection(core::Index machine, bool phished)
     foothold->machine = machine;
     m_footholds[static_cast<std::size_t>(machine)] = std::move(foothold);
     std::mt19937_64& rng = m_malware.Rng(machine);
-    bool beacons = Egress() == core::C2Egress::Every || (Egress() == core::C2Egress::Phished && phished);
+    bool beacons =
+        Egress() == core::C2Egress::Every || (Egress() == core::C2Egress::Phished && phished);
     if (m_traffic.C2() != 0 && beacons)
     {
         ns3::Simulator::Schedule(ns3::Seconds(RandomStreams::Uniform(rng) * m_beaconInterval_s),
@@ -258,7 +257,8 @@ TargetedIntruder::TryLateral(Foothold& f)
     }
     auto [target, technique] = *chosen;
     double success = credentials ? m_credentialSuccess : m_exploitSuccess;
-    bool works = RandomStreams::Uniform(rng) < success; // drawn now: the same move has the same fate
+    bool works =
+        RandomStreams::Uniform(rng) < success; // drawn now: the same move has the same fate
     MessageHeader h;
     h.kind = MessageKind::Exploit;
     h.bodyBytes = static_cast<std::uint32_t>(m_toolBytes);
@@ -323,20 +323,19 @@ TargetedIntruder::ExfiltrateNext()
     h.responseBytes = kBeaconResponse;
     double pace = static_cast<double>(chunk) / m_exfiltrationRate_Bps;
     ns3::Time started = ns3::Simulator::Now();
-    m_traffic.Session(from, m_traffic.C2(), m_traffic.ExfiltrationPort(), h, true,
-                      std::max(60.0, 10 * pace),
-                      [this, chunk, pace, started](bool ok)
-                      {
-                          double wait = m_beaconInterval_s; // blocked: try again later
-                          if (ok)
-                          {
-                              m_exfiltrationLeft -= chunk;
-                              double spent = (ns3::Simulator::Now() - started).GetSeconds();
-                              wait = std::max(0.0, pace - spent); // the attacker's throttle
-                          }
-                          ns3::Simulator::Schedule(ns3::Seconds(wait),
-                                                   &TargetedIntruder::ExfiltrateNext, this);
-                      });
+    m_traffic.Session(
+        from, m_traffic.C2(), m_traffic.ExfiltrationPort(), h, true, std::max(60.0, 10 * pace),
+        [this, chunk, pace, started](bool ok)
+        {
+            double wait = m_beaconInterval_s; // blocked: try again later
+            if (ok)
+            {
+                m_exfiltrationLeft -= chunk;
+                double spent = (ns3::Simulator::Now() - started).GetSeconds();
+                wait = std::max(0.0, pace - spent); // the attacker's throttle
+            }
+            ns3::Simulator::Schedule(ns3::Seconds(wait), &TargetedIntruder::ExfiltrateNext, this);
+        });
 }
 
 void

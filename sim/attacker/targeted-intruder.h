@@ -2,11 +2,10 @@
 #define SEGPROOF_SIM_ATTACKER_TARGETED_INTRUDER_H
 
 #include "attack-traffic.h"
-#include "malware.h"
-
 #include "core/attack-model.h"
 #include "core/estate.h"
 #include "core/simulation-result.h"
+#include "malware.h"
 #include "sim/run/infection-state.h"
 
 #include <cstdint>

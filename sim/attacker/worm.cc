@@ -55,13 +55,12 @@ Worm::GetTypeId()
                           ns3::DoubleValue(defaults.worm.scansPerSecond),
                           ns3::MakeDoubleAccessor(&Worm::m_scansPerSecond),
                           ns3::MakeDoubleChecker<double>(0))
-            .AddAttribute("SubnetFirst",
-                          "Sweep the own subnet before random addresses (false: random from the "
-                          "start, the random constant spread model)",
-                          ns3::BooleanValue(defaults.worm.targeting ==
-                                            core::WormTargeting::SubnetFirst),
-                          ns3::MakeBooleanAccessor(&Worm::m_subnetFirst),
-                          ns3::MakeBooleanChecker())
+            .AddAttribute(
+                "SubnetFirst",
+                "Sweep the own subnet before random addresses (false: random from the "
+                "start, the random constant spread model)",
+                ns3::BooleanValue(defaults.worm.targeting == core::WormTargeting::SubnetFirst),
+                ns3::MakeBooleanAccessor(&Worm::m_subnetFirst), ns3::MakeBooleanChecker())
             .AddAttribute("InfectionDelay",
                           "Seconds from a successful exploit session to a running worm",
                           ns3::DoubleValue(defaults.lateral.infectionDelay_s),
@@ -77,8 +76,8 @@ Worm::GetTypeId()
 bool
 Worm::ExploitWorks(const RandomStreams& streams, core::Index machine, double exploitSuccess)
 {
-    std::mt19937_64 vulnerability = streams.Stream(StreamPurpose::Vulnerability,
-                                                   static_cast<std::uint64_t>(machine));
+    std::mt19937_64 vulnerability =
+        streams.Stream(StreamPurpose::Vulnerability, static_cast<std::uint64_t>(machine));
     return RandomStreams::Uniform(vulnerability) < exploitSuccess;
 }
 
@@ -239,9 +238,9 @@ Worm::OnScanReply(core::Index machine, ns3::Ptr<ns3::Socket> socket)
                           {
                               if (ok)
                               {
-                                  ns3::Simulator::Schedule(
-                                      ns3::Seconds(m_infectionDelay_s),
-                                      [this, victim]() { m_state.Infect(victim, false); });
+                                  ns3::Simulator::Schedule(ns3::Seconds(m_infectionDelay_s),
+                                                           [this, victim]()
+                                                           { m_state.Infect(victim, false); });
                               }
                           });
     }

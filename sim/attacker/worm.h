@@ -2,10 +2,9 @@
 #define SEGPROOF_SIM_ATTACKER_WORM_H
 
 #include "attack-traffic.h"
-#include "malware.h"
-
 #include "core/estate.h"
 #include "core/simulation-result.h"
+#include "malware.h"
 #include "sim/estate/estate-helper.h"
 #include "sim/run/infection-state.h"
 #include "sim/run/random-streams.h"
@@ -38,8 +37,8 @@ public:
                              double exploitSuccess);
 
     /// Everything given must outlive the worm.
-    Worm(const core::Estate& estate, EstateHelper& helper, InfectionState& state,
-         Malware& malware, AttackTraffic& traffic);
+    Worm(const core::Estate& estate, EstateHelper& helper, InfectionState& state, Malware& malware,
+         AttackTraffic& traffic);
     ~Worm() override;
 
     /// Makes every machine listening on SMB answer the scans (after EstateHelper::Install).

@@ -28,11 +28,10 @@ Antivirus::GetTypeId()
                           ns3::DoubleValue(defaults.avDetectKnown),
                           ns3::MakeDoubleAccessor(&Antivirus::m_detectKnown),
                           ns3::MakeDoubleChecker<double>(0, 1))
-            .AddAttribute("NewSample", "The signatures do not know the sample",
-                          ns3::BooleanValue(core::AttackParameters{}.sample ==
-                                            core::SampleKind::New),
-                          ns3::MakeBooleanAccessor(&Antivirus::m_newSample),
-                          ns3::MakeBooleanChecker())
+            .AddAttribute(
+                "NewSample", "The signatures do not know the sample",
+                ns3::BooleanValue(core::AttackParameters{}.sample == core::SampleKind::New),
+                ns3::MakeBooleanAccessor(&Antivirus::m_newSample), ns3::MakeBooleanChecker())
             .AddAttribute("MeanDelay", "Mean seconds from infection to detection (exponential)",
                           ns3::DoubleValue(defaults.avDelay_s),
                           ns3::MakeDoubleAccessor(&Antivirus::m_meanDelay_s),
@@ -55,7 +54,8 @@ Antivirus::Antivirus(InfectionState& state, const RandomStreams& streams)
 void
 Antivirus::OnInfection(core::Index machine, bool)
 {
-    std::mt19937_64 av = m_streams.Stream(StreamPurpose::Antivirus, static_cast<std::uint64_t>(machine));
+    std::mt19937_64 av =
+        m_streams.Stream(StreamPurpose::Antivirus, static_cast<std::uint64_t>(machine));
     double p = m_newSample ? m_detectNew : m_detectKnown;
     if (RandomStreams::Uniform(av) < p)
     {

@@ -29,8 +29,7 @@ Quarantine::GetTypeId()
     return tid;
 }
 
-Quarantine::Quarantine(EstateHelper& estate)
-    : m_estate(estate)
+Quarantine::Quarantine(EstateHelper& estate) : m_estate(estate)
 {
 }
 

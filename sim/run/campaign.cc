@@ -1,11 +1,7 @@
 #include "campaign.h"
 
-#include "run-process.h"
+#include "run-pool.h"
 
-#include <cerrno>
-#include <cstring>
-#include <map>
-#include <poll.h>
 #include <stdexcept>
 
 namespace segproof
@@ -37,7 +33,7 @@ RunCampaign(const core::Scenario& scenario, const CampaignSettings& settings)
 {
     const std::size_t total = settings.postures.size() * settings.runs;
     std::vector<core::RunResult> results(total);
-    std::map<int, std::pair<std::size_t, RunProcess>> running; // by pipe fd: (job, its process)
+    RunPool pool;
     std::size_t next = 0;
     std::size_t done = 0;
     const unsigned workers = settings.workers == 0 ? 1 : settings.workers;
@@ -54,55 +50,24 @@ RunCampaign(const core::Scenario& scenario, const CampaignSettings& settings)
         }
         run.pcapPrefix = run.pcapPrefix.empty() ? "" : run.pcapPrefix + "-" + posture.name;
         run.flowMonitorFile = WithSuffix(run.flowMonitorFile, "-" + posture.name);
-        RunProcess process(scenario, posture, run);
-        int fd = process.Fd();
-        running.emplace(fd, std::make_pair(job, std::move(process)));
+        pool.Start(job, scenario, posture, run);
     };
 
     while (done < total)
     {
-        while (next < total && running.size() < workers)
+        while (next < total && pool.Size() < workers)
         {
             launch(next++);
         }
-        std::vector<pollfd> fds;
-        for (const auto& [fd, child] : running)
+        for (RunPool::Finished& finished : pool.Wait(-1))
         {
-            fds.push_back(pollfd{fd, POLLIN, 0});
-        }
-        if (::poll(fds.data(), fds.size(), -1) < 0)
-        {
-            if (errno == EINTR)
+            if (!finished.result)
             {
-                continue;
+                const core::Posture& posture = settings.postures[finished.job / settings.runs];
+                throw std::runtime_error("run " + std::to_string(finished.job % settings.runs) +
+                                         " under " + posture.name + " " + finished.error);
             }
-            throw std::runtime_error(std::string("poll failed: ") + std::strerror(errno));
-        }
-        for (const pollfd& p : fds)
-        {
-            if ((p.revents & (POLLIN | POLLHUP | POLLERR)) == 0)
-            {
-                continue;
-            }
-            auto& [job, process] = running.at(p.fd);
-            if (process.Read())
-            {
-                continue;
-            }
-            const std::size_t finishedJob = job;
-            RunProcess finished = std::move(process);
-            running.erase(p.fd);
-            try
-            {
-                results[finishedJob] = finished.Finish();
-            }
-            catch (const std::runtime_error& e)
-            {
-                const core::Posture& posture = settings.postures[finishedJob / settings.runs];
-                running.clear(); // kills the runs still going
-                throw std::runtime_error("run " + std::to_string(finishedJob % settings.runs) +
-                                         " under " + posture.name + " " + e.what());
-            }
+            results[finished.job] = std::move(*finished.result);
             ++done;
             if (settings.progress)
             {

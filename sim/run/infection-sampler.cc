@@ -25,8 +25,7 @@ InfectionSampler::GetTypeId()
     return tid;
 }
 
-InfectionSampler::InfectionSampler(const InfectionState& state)
-    : m_state(state)
+InfectionSampler::InfectionSampler(const InfectionState& state) : m_state(state)
 {
 }
 

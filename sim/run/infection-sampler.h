@@ -1,9 +1,8 @@
 #ifndef SEGPROOF_SIM_RUN_INFECTION_SAMPLER_H
 #define SEGPROOF_SIM_RUN_INFECTION_SAMPLER_H
 
-#include "infection-state.h"
-
 #include "core/simulation-result.h"
+#include "infection-state.h"
 
 #include <cstdint>
 #include <ns3/object.h>

@@ -19,8 +19,7 @@ SplitMix(std::uint64_t x)
 }
 } // namespace
 
-RandomStreams::RandomStreams(std::uint64_t seed, std::uint64_t run)
-    : m_seed(seed), m_run(run)
+RandomStreams::RandomStreams(std::uint64_t seed, std::uint64_t run) : m_seed(seed), m_run(run)
 {
 }
 

@@ -1,6 +1,6 @@
 #include "campaign-runner.h"
 
-#include "formats/run-result/run-result-text.h"
+#include "formats/run-result/run-result-json.h"
 #include "results/run-environment.h"
 #include "run-scheduler.h"
 #include "scenario-cache.h"

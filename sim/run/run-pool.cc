@@ -35,7 +35,8 @@ RunPool::Wait(int timeout_ms)
         int wait_ms = -1;
         if (timeout_ms >= 0)
         {
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
             wait_ms = static_cast<int>(std::max<long long>(0, left.count()));
         }
         std::vector<pollfd> fds;

@@ -2,11 +2,10 @@
 #define SEGPROOF_SIM_RUN_RUN_POOL_H
 
 #include "attack-simulation.h"
-#include "run-process.h"
-
 #include "core/policy.h"
 #include "core/scenario.h"
 #include "core/simulation-result.h"
+#include "run-process.h"
 
 #include <cstddef>
 #include <map>

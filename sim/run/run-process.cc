@@ -1,6 +1,6 @@
 #include "run-process.h"
 
-#include "formats/run-result/run-result-text.h"
+#include "formats/run-result/run-result-json.h"
 
 #include <cerrno>
 #include <csignal>

@@ -2,7 +2,7 @@
 // a flat segment, none through a DFW that isolates desktops, quarantine cutting exfiltration),
 // determinism, the worm profile, and the campaign runner's process pool.
 
-#include "formats/run-result/run-result-text.h"
+#include "formats/run-result/run-result-json.h"
 #include "formats/scenario/scenario-reader.h"
 #include "sim/run/attack-simulation.h"
 #include "sim/run/campaign.h"
@@ -225,6 +225,29 @@ TEST(CampaignTest, RunsComeBackInOrderWhateverFinishesFirst)
         here.wall_s = results[i].wall_s;
         EXPECT_EQ(formats::EncodeRunResult(results[i]), formats::EncodeRunResult(here));
     }
+}
+
+TEST(CampaignTest, OddNamesComeBackFromTheRunsProcess)
+{
+    // A rule id with a newline and a byte that is not UTF-8, a posture with a leading space:
+    // a run in a child process sends them back as they are.
+    std::string text = Office(kFastAttack);
+    const std::string rule = std::string("isolate\n\xff") + "all";
+    text.replace(text.find("{id: isolate,"), 13, "{id: \"isolate\\n\xff" "all\",");
+    text.replace(text.find("  microseg: [dfw"), 11, "  \" microseg\":");
+    core::Scenario s = formats::ReadScenarioText(text, "office.yaml");
+    ASSERT_NE(s.FindPosture(" microseg"), nullptr);
+    sim::CampaignSettings c;
+    c.postures = {*s.FindPosture(" microseg")};
+    c.runs = 1;
+    c.run = Settings(0, 900);
+    std::vector<core::RunResult> results = sim::RunCampaign(s, c);
+    ASSERT_EQ(results.size(), 1u);
+    EXPECT_EQ(results[0].posture, " microseg");
+    EXPECT_GT(results[0].blockedByRule["dfw/" + rule], 0u);
+    core::RunResult here = sim::SimulateAttack(s, c.postures[0], Settings(0, 900));
+    here.wall_s = results[0].wall_s;
+    EXPECT_EQ(formats::EncodeRunResult(results[0]), formats::EncodeRunResult(here));
 }
 
 TEST(CampaignTest, EncodedResultsReadBack)

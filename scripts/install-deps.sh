@@ -12,6 +12,7 @@ packages=(
   openmpi-bin libopenmpi-dev       # segproof campaign under mpirun (docs/campaign.md)
   libsqlite3-dev sqlite3           # the campaign's results database
   clang-format time
+  python3                          # scripts/check-boundaries.py, the browser test's checks
 )
 packages+=("$@")
 

@@ -29,9 +29,9 @@ Full()
     r.timeToCrownJewel_s = std::nextafter(1234.5678, 2000.0);
     r.exfiltratedBytes = 250000000;
     r.blocked = {1, 2, 3, std::numeric_limits<std::uint64_t>::max()};
-    r.blockedByRule = {{"dfw/vdi\nisolation", 1},     // a newline in a rule id
-                       {"dfw/ a/b~c", 2},             // a space, a slash and a tilde
-                       {std::string("dfw/q\xff" "out"), 3}, // not UTF-8
+    r.blockedByRule = {{"dfw/vdi\nisolation", 1}, // a newline in a rule id
+                       {"dfw/ a/b~c", 2},         // a space, a slash and a tilde
+                       {"dfw/q" + std::string(1, '\xff') + "out", 3}, // not UTF-8
                        {"gateway/default", 4}};
     r.alerts = 9;
     r.detected = 4;

@@ -232,8 +232,9 @@ TEST(CampaignTest, OddNamesComeBackFromTheRunsProcess)
     // A rule id with a newline and a byte that is not UTF-8, a posture with a leading space:
     // a run in a child process sends them back as they are.
     std::string text = Office(kFastAttack);
-    const std::string rule = std::string("isolate\n\xff") + "all";
-    text.replace(text.find("{id: isolate,"), 13, "{id: \"isolate\\n\xff" "all\",");
+    const std::string notUtf8(1, '\xff');
+    const std::string rule = "isolate\n" + notUtf8 + "all";
+    text.replace(text.find("{id: isolate,"), 13, "{id: \"isolate\\n" + notUtf8 + "all\",");
     text.replace(text.find("  microseg: [dfw"), 11, "  \" microseg\":");
     core::Scenario s = formats::ReadScenarioText(text, "office.yaml");
     ASSERT_NE(s.FindPosture(" microseg"), nullptr);

@@ -2,6 +2,7 @@
 // back exactly, whatever the names hold, and anything else is refused with its JSON path.
 
 #include "formats/run-result/run-result-json.h"
+#include "support/expect-same-run-result.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -43,30 +44,6 @@ Full()
     return r;
 }
 
-void
-ExpectSame(const core::RunResult& a, const core::RunResult& b)
-{
-    EXPECT_EQ(a.posture, b.posture);
-    EXPECT_EQ(a.run, b.run);
-    EXPECT_EQ(a.infectedSeries, b.infectedSeries);
-    EXPECT_EQ(a.everInfected, b.everInfected);
-    EXPECT_EQ(a.everInfectedDesktops, b.everInfectedDesktops);
-    EXPECT_EQ(a.phished, b.phished);
-    EXPECT_EQ(a.infectedMachines, b.infectedMachines);
-    EXPECT_EQ(a.phishedMachines, b.phishedMachines);
-    EXPECT_EQ(a.timeToCrownJewel_s, b.timeToCrownJewel_s);
-    EXPECT_EQ(a.exfiltratedBytes, b.exfiltratedBytes);
-    EXPECT_EQ(a.blocked, b.blocked);
-    EXPECT_EQ(a.blockedByRule, b.blockedByRule);
-    EXPECT_EQ(a.alerts, b.alerts);
-    EXPECT_EQ(a.detected, b.detected);
-    EXPECT_EQ(a.quarantined, b.quarantined);
-    EXPECT_EQ(a.connectionsAttempted, b.connectionsAttempted);
-    EXPECT_EQ(a.packets, b.packets);
-    EXPECT_EQ(a.events, b.events);
-    EXPECT_EQ(a.wall_s, b.wall_s);
-}
-
 std::string
 ErrorOf(const std::string& text)
 {
@@ -94,7 +71,7 @@ TEST(RunResultJsonTest, EveryFieldComesBackExactly)
 {
     const core::RunResult r = Full();
     const std::string text = formats::EncodeRunResult(r);
-    ExpectSame(formats::DecodeRunResult(text), r);
+    test::ExpectSameRunResult(formats::DecodeRunResult(text), r);
     EXPECT_EQ(formats::EncodeRunResult(formats::DecodeRunResult(text)), text);
 }
 
@@ -102,7 +79,7 @@ TEST(RunResultJsonTest, NoCrownJewelAndNothingBlockedComeBack)
 {
     core::RunResult r;
     r.posture = "flat";
-    ExpectSame(formats::DecodeRunResult(formats::EncodeRunResult(r)), r);
+    test::ExpectSameRunResult(formats::DecodeRunResult(formats::EncodeRunResult(r)), r);
 }
 
 TEST(RunResultJsonTest, IsOneLineOfJsonWithItsFormat)

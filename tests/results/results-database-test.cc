@@ -1,4 +1,5 @@
 #include "results/results-database.h"
+#include "support/expect-same-run-result.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -98,30 +99,6 @@ FullResult(const std::string& posture, std::uint64_t run, std::optional<double> 
     return r;
 }
 
-void
-ExpectSameResult(const core::RunResult& a, const core::RunResult& b)
-{
-    EXPECT_EQ(a.posture, b.posture);
-    EXPECT_EQ(a.run, b.run);
-    EXPECT_EQ(a.infectedSeries, b.infectedSeries);
-    EXPECT_EQ(a.everInfected, b.everInfected);
-    EXPECT_EQ(a.everInfectedDesktops, b.everInfectedDesktops);
-    EXPECT_EQ(a.phished, b.phished);
-    EXPECT_EQ(a.infectedMachines, b.infectedMachines);
-    EXPECT_EQ(a.phishedMachines, b.phishedMachines);
-    EXPECT_EQ(a.timeToCrownJewel_s, b.timeToCrownJewel_s);
-    EXPECT_EQ(a.exfiltratedBytes, b.exfiltratedBytes);
-    EXPECT_EQ(a.blocked, b.blocked);
-    EXPECT_EQ(a.blockedByRule, b.blockedByRule);
-    EXPECT_EQ(a.alerts, b.alerts);
-    EXPECT_EQ(a.detected, b.detected);
-    EXPECT_EQ(a.quarantined, b.quarantined);
-    EXPECT_EQ(a.connectionsAttempted, b.connectionsAttempted);
-    EXPECT_EQ(a.packets, b.packets);
-    EXPECT_EQ(a.events, b.events);
-    EXPECT_EQ(a.wall_s, b.wall_s);
-}
-
 /// Runs `sql` through the plain sqlite3 C API, as a researcher's `sqlite3` shell would, and
 /// returns the rows as "a|b|c" lines.
 std::vector<std::string>
@@ -169,11 +146,11 @@ TEST_F(ResultsDatabaseTest, FullRunResultRoundTripsExactly)
 
     auto read = db.ReadRun(Key("flat", 0));
     ASSERT_TRUE(read.has_value());
-    ExpectSameResult(*read, withJewel);
+    test::ExpectSameRunResult(*read, withJewel);
     read = db.ReadRun(Key("flat", 1));
     ASSERT_TRUE(read.has_value());
     EXPECT_FALSE(read->timeToCrownJewel_s.has_value());
-    ExpectSameResult(*read, withoutJewel);
+    test::ExpectSameRunResult(*read, withoutJewel);
 }
 
 TEST_F(ResultsDatabaseTest, ReadRunOfUnknownOrFailedKeyIsNullopt)
@@ -205,7 +182,7 @@ TEST_F(ResultsDatabaseTest, DoneKeysPersistAcrossReopen)
     EXPECT_EQ(db.CountRuns("failed"), 1u);
     auto read = db.ReadRun(Key("zoned", 0));
     ASSERT_TRUE(read.has_value());
-    ExpectSameResult(*read, FullResult("zoned", 0, 5.0));
+    test::ExpectSameRunResult(*read, FullResult("zoned", 0, 5.0));
 }
 
 TEST_F(ResultsDatabaseTest, DoneRunReplacesEarlierFailure)

@@ -51,8 +51,8 @@ struct Heard
 TEST(InfectionStateTest, MovesTakeOnlyTakeableMachinesAndTheMailAny)
 {
     core::Scenario s = FourDesktops();
-    auto state = ns3::CreateObject<sim::InfectionState>(s.GetEstate(),
-                                                        std::vector<bool>{true, true, false, false});
+    auto state = ns3::CreateObject<sim::InfectionState>(
+        s.GetEstate(), std::vector<bool>{true, true, false, false});
     EXPECT_EQ(state->Susceptible(), (std::vector<core::Index>{0, 1}));
     EXPECT_FALSE(state->Infect(2, false)); // out of the moves' reach
     EXPECT_TRUE(state->Infect(2, true));   // but the mail infects it
@@ -76,13 +76,12 @@ TEST(InfectionStateTest, MovesTakeOnlyTakeableMachinesAndTheMailAny)
 TEST(InfectionStateTest, SinksHearAnInfectionInTheOrderTheyWereConnected)
 {
     core::Scenario s = FourDesktops();
-    auto state =
-        ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
+    auto state = ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
     Heard heard;
     for (const std::string who : {"malware", "defence", "attacker"})
     {
-        state->TraceConnectWithoutContext(
-            "Infection", ns3::MakeCallback(&Heard::Infection, &heard).Bind(who));
+        state->TraceConnectWithoutContext("Infection",
+                                          ns3::MakeCallback(&Heard::Infection, &heard).Bind(who));
     }
     state->TraceConnectWithoutContext("Removal", ns3::MakeCallback(&Heard::Removal, &heard));
     state->Infect(3, true);
@@ -94,8 +93,7 @@ TEST(InfectionStateTest, SinksHearAnInfectionInTheOrderTheyWereConnected)
 TEST(AntivirusTest, DetectsAndRemovesByItsAttributes)
 {
     core::Scenario s = FourDesktops();
-    auto state =
-        ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
+    auto state = ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
     auto av = ns3::CreateObject<sim::Antivirus>(*state, sim::RandomStreams(1, 0));
     av->SetAttribute("DetectNew", ns3::DoubleValue(1));
     av->SetAttribute("MeanDelay", ns3::DoubleValue(10));
@@ -119,8 +117,7 @@ TEST(AntivirusTest, DetectsAndRemovesByItsAttributes)
 TEST(AntivirusTest, MissesAKnownSampleItCannotDetect)
 {
     core::Scenario s = FourDesktops();
-    auto state =
-        ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
+    auto state = ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
     auto av = ns3::CreateObject<sim::Antivirus>(*state, sim::RandomStreams(1, 0));
     av->SetAttribute("DetectNew", ns3::DoubleValue(1));
     av->SetAttribute("DetectKnown", ns3::DoubleValue(0));

@@ -15,7 +15,7 @@ namespace sim
 ns3::TypeId
 Phishing::GetTypeId()
 {
-    const core::InitialAccess defaults;
+    static const core::InitialAccess defaults; // core's defaults are the attributes' defaults
     static ns3::TypeId tid =
         ns3::TypeId("segproof::sim::Phishing")
             .SetParent<ns3::Object>()

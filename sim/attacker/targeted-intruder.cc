@@ -30,7 +30,7 @@ struct TargetedIntruder::Foothold
 ns3::TypeId
 TargetedIntruder::GetTypeId()
 {
-    const core::AttackParameters defaults;
+    static const core::AttackParameters defaults; // core's defaults are the attributes' defaults
     static ns3::TypeId tid =
         ns3::TypeId("segproof::sim::TargetedIntruder")
             .SetParent<ns3::Object>()

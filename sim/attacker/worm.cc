@@ -46,7 +46,7 @@ AnswerScan(ns3::Ptr<ns3::Node> node, ns3::Ptr<const ns3::Packet> p, const ns3::I
 ns3::TypeId
 Worm::GetTypeId()
 {
-    const core::AttackParameters defaults;
+    static const core::AttackParameters defaults; // core's defaults are the attributes' defaults
     static ns3::TypeId tid =
         ns3::TypeId("segproof::sim::Worm")
             .SetParent<ns3::Object>()

@@ -15,7 +15,7 @@ namespace sim
 ns3::TypeId
 Antivirus::GetTypeId()
 {
-    const core::DefenceParameters defaults;
+    static const core::DefenceParameters defaults; // core's defaults are the attributes' defaults
     static ns3::TypeId tid =
         ns3::TypeId("segproof::sim::Antivirus")
             .SetParent<ns3::Object>()

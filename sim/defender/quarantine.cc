@@ -14,7 +14,7 @@ namespace sim
 ns3::TypeId
 Quarantine::GetTypeId()
 {
-    const core::DefenceParameters defaults;
+    static const core::DefenceParameters defaults; // core's defaults are the attributes' defaults
     static ns3::TypeId tid =
         ns3::TypeId("segproof::sim::Quarantine")
             .SetParent<ns3::Object>()

@@ -38,14 +38,22 @@ postures:
                                      "four.yaml");
 }
 
+/// What the sinks heard, in order.
 struct Heard
 {
     std::vector<std::string> calls;
-    void Infection(const std::string& who, core::Index machine, bool phished)
-    {
-        calls.push_back(who + " " + std::to_string(machine) + (phished ? " phished" : ""));
-    }
     void Removal(core::Index machine) { calls.push_back("removed " + std::to_string(machine)); }
+};
+
+/// One "Infection" sink that writes down its name.
+struct NamedSink
+{
+    std::string name;
+    Heard* heard;
+    void Infection(core::Index machine, bool phished)
+    {
+        heard->calls.push_back(name + " " + std::to_string(machine) + (phished ? " phished" : ""));
+    }
 };
 
 TEST(InfectionStateTest, MovesTakeOnlyTakeableMachinesAndTheMailAny)
@@ -78,10 +86,11 @@ TEST(InfectionStateTest, SinksHearAnInfectionInTheOrderTheyWereConnected)
     core::Scenario s = FourDesktops();
     auto state = ns3::CreateObject<sim::InfectionState>(s.GetEstate(), std::vector<bool>(4, true));
     Heard heard;
-    for (const std::string who : {"malware", "defence", "attacker"})
+    std::vector<NamedSink> sinks{{"malware", &heard}, {"defence", &heard}, {"attacker", &heard}};
+    for (NamedSink& sink : sinks)
     {
         state->TraceConnectWithoutContext("Infection",
-                                          ns3::MakeCallback(&Heard::Infection, &heard).Bind(who));
+                                          ns3::MakeCallback(&NamedSink::Infection, &sink));
     }
     state->TraceConnectWithoutContext("Removal", ns3::MakeCallback(&Heard::Removal, &heard));
     state->Infect(3, true);

@@ -3,7 +3,8 @@
 
 #include "core/scenario.h"
 #include "core/simulation-result.h"
-#include "message-session.h"
+#include "message-client.h"
+#include "message-server.h"
 #include "sim/estate/estate-helper.h"
 #include "sim/estate/five-tuple.h"
 #include "sim/run/infection-state.h"

@@ -1,7 +1,7 @@
 #include "attack-simulation.h"
 
 #include "attack-run.h"
-#include "sim/attacker/message-session.h"
+#include "sim/attacker/message-client.h"
 #include "sim/estate/estate-helper.h"
 
 #include <chrono>

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Campaign throughput (docs/benchmarks.md, "Campaigns"): one campaign (bench/campaign-bench.yaml)
 # as one local process, the baseline; then under mpirun on 1, 2 and 3 ranks, and on --jobs 2
 # local processes. Prints runs per hour, the speed-up against the baseline measured in this

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // bench_sim: what segproof's ns-3 simulator costs (docs/benchmarks.md).
 //
 // 1. Cost per packet of one fixed TCP workload on three models of the same estate, in the same

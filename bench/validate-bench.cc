@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // bench/validate: how long `segproof validate` takes on a scenario, against the floor of
 // parsing the same file with yaml-cpp alone (measured in the same process).
 // Prints figures and ratios; never a pass/fail timer.

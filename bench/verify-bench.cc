@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // bench/verify: the verifier on a large scenario (default scenarios/enterprise-10k.yaml):
 // every intent proved or refuted, lint, diff against a changed copy, matrix; and, in the same
 // run, the baseline: brute-force enumeration with core's concrete evaluator over every

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // segproof: prove and simulate network segmentation against lateral movement.
 // Parses arguments, runs one command, prints its errors, and exits with its code:
 // 0 ok / everything holds, 1 a finding, 2 bad input or usage.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # segproof_warnings: the warning set for segproof's own code (never for third-party headers).
 add_library(segproof_warnings INTERFACE)
 target_compile_options(segproof_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow

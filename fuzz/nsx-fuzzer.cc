@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // libFuzzer target: the NSX Policy API importer on arbitrary JSON text, resolved against the
 // seed scenario's estate (what scenarios/nsx/ is written against). Any input must either import
 // or throw core::InputError; anything else is a finding. docs/fuzzing.md.

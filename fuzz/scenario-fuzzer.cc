@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // libFuzzer target: the YAML scenario reader on arbitrary text. Any input must either read or
 // throw core::InputError; anything else escaping (another exception, a crash, a hang, a leak, a
 // sanitizer report) is a finding. docs/fuzzing.md.

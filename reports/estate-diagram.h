@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 #ifndef SEGPROOF_REPORTS_ESTATE_DIAGRAM_H
 #define SEGPROOF_REPORTS_ESTATE_DIAGRAM_H
 

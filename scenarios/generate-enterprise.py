@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 """Writes scenarios/enterprise-10k.yaml: the 10,000-desktop enterprise preset.
 
     python3 scenarios/generate-enterprise.py              # writes scenarios/enterprise-10k.yaml

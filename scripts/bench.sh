@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Runs every benchmark in bench/ on the shipped scenarios and prints their figures.
 set -euo pipefail
 build=${1:-build}

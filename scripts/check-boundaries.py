@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 """Checks the folder boundaries of docs/development.md, by what each target links and what each
 file includes: core/ links and includes no parser (yaml-cpp, nlohmann-json), no engine (ns-3,
 Z3) and nothing of another folder; a folder under formats/ never ns-3 or Z3, nor another

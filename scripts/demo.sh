@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `make demo`: segproof's main job on the default scenario, and where its output is.
 # validate, verify under every posture, matrix vs the same matrix observed in ns-3 (probe), then
 # `segproof report`: verify, lint, matrix and the attack replayed in ns-3 under every posture,

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Fuzzes the scenario reader and the NSX importer with libFuzzer (docs/fuzzing.md).
 # Usage: scripts/fuzz.sh [SECONDS]   (per target, default 60)
 # Installs clang and libFuzzer's runtime when missing, builds the `fuzz` preset (build-fuzz/),

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Installs the Debian packages the browser test of the HTML report needs (tests/browser/),
 # only those missing: headless Chromium, a Japanese font for the --lang ja page, Debian's PIL
 # for /usr/bin/python3, and poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm).

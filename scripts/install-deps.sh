@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Installs the Debian packages segproof builds and tests with, only those missing.
 # Idempotent; uses sudo only when not root. Prints what it installs.
 set -euo pipefail

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Peak memory and wall time of one short simulated run per scenario: what one estate costs to
 # build in ns-3, and the marginal cost per desktop (docs/scaling.md).
 #

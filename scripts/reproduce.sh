@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `make reproduce`: every row of docs/reproductions.md, regenerated into OUT (default
 # out/reproduce), one folder and one transcript per row. About 40 minutes on 2 cores.
 # RUNS (default 20) sets the runs per posture of the simulated rows.

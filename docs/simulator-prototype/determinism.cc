@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // determinism.cc -- same-process repeat runs, fork() per run, and (unsafe) threads.
 #include "seg-routing.h"
 #include <ns3/point-to-point-module.h>

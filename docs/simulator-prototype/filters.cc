@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // filters.cc -- enforcement-point prototype.
 // VM a,b on host0 (seg0) | VM c on host1 (seg0) | VM d on host2 (seg1) | gw | perimeter | c2 (internet)
 #include "seg-routing.h"

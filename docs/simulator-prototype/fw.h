@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // fw.h -- stateful 5-tuple packet filter + the ns-3 hook adapters used by segproof prototypes.
 #pragma once
 #include <ns3/core-module.h>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // memnode.cc -- per-node / per-socket memory of ns-3 3.37 building blocks (RSS deltas, N objects).
 #include "seg-routing.h"
 #include <ns3/applications-module.h>

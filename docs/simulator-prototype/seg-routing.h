@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // seg-routing.h -- "L2-semantics" routing for a VDI estate built from point-to-point links.
 // One Ipv4RoutingProtocol class used on every node; decisions come from a shared,
 // immutable fabric table (O(1) per node memory, O(1) hash lookup per packet, zero setup time).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // topo.cc -- topology cost prototype for segproof.
 // modes: custom | static | global | csmahost | simpleseg
 //   custom   : VM --p2p-- host vswitch --p2p-- segment node --p2p-- gateway ; SegRouting (hash lookup)

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # check-boundaries-test.sh SOURCE_DIR: scripts/check-boundaries.py passes on the project, and
 # fails, naming each breach, on a small tree and graph that break the rules (negative control).
 set -uo pipefail

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 """Checks a `segproof report` page (report.html) in headless Chromium.
 
     /usr/bin/python3 check-report.py REPORT.html WORKDIR [--lang en|ja] [--figures all|none|ID,...]

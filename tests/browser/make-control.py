@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 """Spoils a copy of report.html on purpose, for the negative controls of report-in-browser.sh.
 
     make-control.py network IN OUT      drop the CSP <meta> and load an image from the network

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `segproof report` opened in headless Chromium: the page must keep its DOM contract, make no
 # network request, paint every chart and print on A4 (check-report.py). Then negative
 # controls, so that the checks provably can fail: spoiled copies of the same page must fail

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // PlanCampaign: one run per (scenario, point, posture, run index), each with a key that names
 // the scenario's bytes and the point; postures checked against every scenario.
 

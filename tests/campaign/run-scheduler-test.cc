@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // RunScheduler: every group is tried once before any is repeated, then the group with the most
 // work left (mean run time x runs left) goes first; a requeued run goes out next.
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `segproof campaign` without mpirun (docs/campaign.md):
 #  1. a sweep runs every (point, posture, run) once, and a second call runs nothing;
 #  2. --max-runs stops early and the next call does only the rest (no key twice);

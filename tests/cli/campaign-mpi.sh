@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `segproof campaign` under mpirun (docs/campaign.md), 3 ranks on loopback:
 #  1. the results equal those of the same campaign without mpirun, and every rank ran some;
 #  2. with --enable-recovery, a rank killed mid-run loses only its run in flight: rank 0 reports

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `segproof report` is reproducible: run twice (different --jobs, --out, working directory and
 # spelling of the same options), every file but run.json is the same byte for byte; and the
 # command the outputs record, run as written, makes the same files again.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `segproof report` end to end on a small campaign: exit 0, report.html and the data it was made
 # from beside it, the diff section with --against, no progress bar when stderr is no terminal,
 # and a progress bar when it is one (under script(1)'s pseudo-terminal).

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # scenarios/research/jps-2015.yaml carries scenarios/jps-2015.yaml unchanged below its attack
 # section: this fails as soon as the two drift apart.
 set -eu

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # Runs one segproof command and checks its exit code and output.
 #
 #   run-cli.sh [--exit N] [--stdout-matches RE] [--stderr-matches RE] [--stderr-empty]

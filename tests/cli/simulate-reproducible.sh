@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+# SPDX-FileCopyrightText: 2026 The segproof authors
 # `segproof simulate` twice with the same seed (once on 1 worker, once on 2): summary.json and
 # timeseries.csv must be the same byte for byte, in the spec's shape (section 3).
 #   simulate-reproducible.sh SEGPROOF SCENARIO

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Every scenario shipped in scenarios/ reads without error and has the shape its header claims.
 
 #include "formats/scenario/scenario-reader.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The scenario's `attack:` and `defence:` sections (formats/scenario/attack-reader.h,
 // docs/attack-model.md) and the units they are written in (core/units.h).
 

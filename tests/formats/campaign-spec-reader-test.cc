@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Campaign specs (formats/scenario/campaign-spec-reader.h) and their parameter points
 // (formats/scenario/campaign-spec.h).
 

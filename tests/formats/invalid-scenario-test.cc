@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The malformed-input corpus: each file under tests/data/invalid/ holds one kind of mistake and
 // opens with `# expect: LINE:COL: message` lines, the exact diagnostics the reader must give,
 // in order. A message that points elsewhere in the file writes the file's path as `{file}`

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The NSX Policy API import: the samples under scenarios/nsx/ (one per feature of section 4 of
 // the spec, plus the seed's DFW written twice, as an Infra document and as a bundle) and the
 // refusal corpus under tests/data/nsx/, each checked to the exact rule, address and message.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Settings of a campaign's sweep applied to a scenario before it is read
 // (formats/scenario/parameter-setting.h, ReadScenarioText with a ParameterPoint).
 

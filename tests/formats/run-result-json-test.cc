@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // One run's result between processes (formats/run-result/run-result-json.h): every field comes
 // back exactly, whatever the names hold, and anything else is refused with its JSON path.
 

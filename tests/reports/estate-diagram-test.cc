@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The estate diagram: what it names, where the firewalls are drawn, how it cuts big estates,
 // and that it is well-formed, escaped and deterministic SVG.
 

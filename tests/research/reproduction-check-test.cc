@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The checks that set simulated runs beside the epidemic models, on runs made from the models
 // themselves (they must agree) and on runs that differ from them (they must not).
 #include "formats/scenario/scenario-reader.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 #include "results/results-database.h"
 #include "support/expect-same-run-result.h"
 

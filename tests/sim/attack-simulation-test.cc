@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The attack replay on a small office: outcomes that must emerge from the packets (spread in
 // a flat segment, none through a DFW that isolates desktops, quarantine cutting exfiltration),
 // determinism, the worm profile, and the campaign runner's process pool.

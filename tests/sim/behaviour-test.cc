@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The attack's and the defence's behaviours as ns-3 objects on their own (sim/run/, sim/defender/):
 // the infection rules every behaviour acts on, the order its sinks hear an infection in, and
 // AV/EDR driven by its attributes alone.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Two engines, one truth: no simulated run infects a machine that the verifier's lateral
 // closure (from that run's phished machines, under that posture) leaves out. The simulator
 // never consults the verifier, so this is a real check of one against the other.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The enforcement points in ns-3 on a tiny estate: drops counted per point and rule id,
 // rejects, and the host firewall's run-time switch.
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Attempt by attempt: every connection ns-3 delivers is one the concrete evaluator (the
 // reference semantics) delivers, and vice versa, on random small scenarios.
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Two engines, one truth: the matrix ns-3 observes from real packets equals the matrix the
 // verifier computes from the policy, cell for cell.
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 #ifndef SEGPROOF_TESTS_SUPPORT_EXPECT_SAME_RUN_RESULT_H
 #define SEGPROOF_TESTS_SUPPORT_EXPECT_SAME_RUN_RESULT_H
 

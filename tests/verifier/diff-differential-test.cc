@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // segproof diff against brute force: for random scenarios and a mutated copy, every
 // (source, destination, service cell) whose fate changed lies in exactly the cubes that
 // `diff` reports, and every connection of a reported cube did change.

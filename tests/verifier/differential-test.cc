@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The Z3 verifier against brute-force enumeration with core's concrete evaluator, on
 // thousands of random small scenarios: for every intent and posture the verdicts must agree.
 // SEGPROOF_DIFFERENTIAL_CASES sets the number of scenarios (default 100; the long mode run

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Exposure (reachable pairs whose lateral service answers) on an estate small enough to count
 // by hand, and on the seed scenario against its concrete evaluator.
 #include "core/concrete-evaluator.h"

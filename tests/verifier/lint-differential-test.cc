@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // Every lint claim checked by brute force with core's first-match evaluation, on random
 // scenarios: never-matching rules match no connection their firewall sees; shadowed and
 // redundant (covered) rules match some but never decide; every other enabled rule decides

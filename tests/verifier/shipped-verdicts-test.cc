@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+// SPDX-FileCopyrightText: 2026 The segproof authors
 // The verifier's verdicts on the shipped scenarios: what each scenario's comments say.
 
 #include "formats/scenario/scenario-reader.h"

@@ -31,7 +31,32 @@ struct CampaignArguments
     unsigned jobs = 0;
     std::uint64_t maxRuns = 0;
     double rankTimeout_s = 60;
+    bool allowMixedVersions = false;
 };
+
+/// Refuses (InputError on --db) a database whose runs were made by another segproof version,
+/// unless --allow-mixed-versions: runs of two models in one database would be summed as one.
+void
+CheckDatabaseVersions(const results::ResultsDatabase& db, const CampaignArguments& args)
+{
+    std::string others;
+    for (const auto& [version, runs] : db.DoneRunVersions())
+    {
+        if (version != SEGPROOF_VERSION)
+        {
+            others += (others.empty() ? "" : ", ") + std::to_string(runs) + " by segproof " +
+                      (version.empty() ? std::string("(unknown)") : version);
+        }
+    }
+    if (!others.empty() && !args.allowMixedVersions)
+    {
+        throw core::InputError(core::SourceLocation{"--db", 0, 0},
+                               "'" + args.db + "' holds runs made by another segproof version (" +
+                                   others + "); this is segproof " + SEGPROOF_VERSION +
+                                   ". Use a new database, or --allow-mixed-versions to add "
+                                   "runs of this version beside them");
+    }
+}
 
 /// "1h02m" style wall time for the summary line.
 std::string
@@ -78,6 +103,7 @@ RunAsCoordinator(const CampaignArguments& args, const campaign::CampaignPlan& pl
                  campaign::RankLink* link)
 {
     auto db = OpenDatabase(args.db);
+    CheckDatabaseVersions(*db, args);
     campaign::RunnerSettings settings;
     settings.localSlots = link ? 1U : CampaignWorkers(args.jobs);
     settings.rankTimeout_s = args.rankTimeout_s;
@@ -185,6 +211,9 @@ RegisterCampaign(CLI::App& app, int& exitCode)
                      "Seconds of silence after which a busy MPI rank is taken as lost and "
                      "its run goes to another (default 60; needs mpirun --enable-recovery)")
         ->check(CLI::Range(1.0, 86400.0));
+    command->add_flag("--allow-mixed-versions", args->allowMixedVersions,
+                      "Add runs to a database whose runs were made by another segproof "
+                      "version (refused otherwise)");
     command->callback(
         [args, &exitCode]
         {

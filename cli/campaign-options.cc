@@ -18,6 +18,7 @@
 #include <cctype>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string_view>
 #include <thread>
@@ -238,8 +239,10 @@ RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::
 
 std::vector<core::RunResult>
 RunsFromDatabase(const std::string& db, const CampaignOptions& options,
-                 const std::vector<core::Posture>& postures)
+                 const std::vector<core::Posture>& postures,
+                 std::vector<std::pair<std::string, std::uint64_t>>& versions)
 {
+    std::map<std::string, std::uint64_t> runsByVersion;
     const core::SourceLocation where{"--db", 0, 0};
     std::error_code error;
     if (!std::filesystem::is_regular_file(db, error))
@@ -263,6 +266,7 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
                 if (auto result = database.ReadRun(key))
                 {
                     runs.push_back(std::move(*result));
+                    ++runsByVersion[database.RunVersion(key).value_or("")];
                     continue;
                 }
                 if (missing++ == 0)
@@ -288,6 +292,7 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
                        CanonicalDuration(options) +
                        "); run them with segproof campaign (docs/campaign.md)");
     }
+    versions.assign(runsByVersion.begin(), runsByVersion.end());
     return runs;
 }
 

@@ -3,6 +3,7 @@
 #ifndef SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
 #define SEGPROOF_CLI_CAMPAIGN_OPTIONS_H
 
+#include "commands.h"
 #include "core/scenario.h"
 #include "core/simulation-result.h"
 #include "formats/scenario/parameter-setting.h"
@@ -87,9 +88,12 @@ std::optional<std::vector<core::RunResult>> RunCampaignWithProgress(
 
 /// The runs `simulate` or `report` would make with `options` (every posture, run indices
 /// 0 .. runs-1, the scenario as written), read from a results database (segproof campaign
-/// --db) instead. Throws InputError at "--db" when the database cannot be read or lacks a run.
-std::vector<core::RunResult> RunsFromDatabase(const std::string& db, const CampaignOptions& options,
-                                              const std::vector<core::Posture>& postures);
+/// --db) instead, with the segproof versions that made them (each with its number of runs) in
+/// `versions`. Throws InputError at "--db" when the database cannot be read or lacks a run.
+std::vector<core::RunResult>
+RunsFromDatabase(const std::string& db, const CampaignOptions& options,
+                 const std::vector<core::Posture>& postures,
+                 std::vector<std::pair<std::string, std::uint64_t>>& versions);
 
 /// The names of `postures`, in order.
 std::vector<std::string> PostureNames(const std::vector<core::Posture>& postures);
@@ -98,7 +102,7 @@ std::vector<std::string> PostureNames(const std::vector<core::Posture>& postures
 std::string PostureList(const std::vector<core::Posture>& postures);
 
 /// The exit code of a command whose simulation failed.
-constexpr int kExitSimulationFailed = 3;
+constexpr int kExitSimulationFailed = kExitInternalError;
 
 } // namespace cli
 } // namespace segproof

@@ -24,6 +24,8 @@ namespace cli
 constexpr int kExitOk = 0;
 constexpr int kExitFinding = 1;
 constexpr int kExitBadInput = 2;
+/// An internal error, or a simulation run that crashed or failed (kExitSimulationFailed).
+constexpr int kExitInternalError = 3;
 
 /// Reads a scenario (throws InputError on bad input) and prints its warnings on stderr as
 /// "FILE:LINE:COL: warning: message".

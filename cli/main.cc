@@ -57,10 +57,12 @@ main(int argc, char** argv)
         std::cerr << n << (n == 1 ? " error" : " errors") << "\n";
         return kExitBadInput;
     }
-    catch (const std::logic_error& e)
+    catch (const std::exception& e)
     {
+        // A logic_error is a bug; anything else that gets here (out of memory, an error no
+        // command expected) is reported the same way rather than as an abort.
         std::cerr << "segproof: internal error (please report it): " << e.what() << "\n";
-        return 3;
+        return kExitInternalError;
     }
     return exitCode;
 }

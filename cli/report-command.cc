@@ -12,8 +12,10 @@
 #include "verifier/intent-verifier.h"
 #include "verifier/reach-matrix-builder.h"
 #include "verifier/rule-linter.h"
+#include "segproof/version.h"
 #include "verifier/z3-version.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <iostream>
@@ -161,10 +163,12 @@ RegisterReport(CLI::App& app, int& exitCode)
                                         &*before, FileSha256(args->against)};
             }
 
-            auto campaign = args->db.empty()
-                                ? RunCampaignWithProgress(scenario, postures, options, duration)
-                                : std::optional<std::vector<core::RunResult>>(
-                                      RunsFromDatabase(args->db, options, postures));
+            std::vector<std::pair<std::string, std::uint64_t>> runVersions;
+            auto campaign =
+                args->db.empty()
+                    ? RunCampaignWithProgress(scenario, postures, options, duration)
+                    : std::optional<std::vector<core::RunResult>>(
+                          RunsFromDatabase(args->db, options, postures, runVersions));
             if (!campaign)
             {
                 exitCode = kExitSimulationFailed;
@@ -174,6 +178,27 @@ RegisterReport(CLI::App& app, int& exitCode)
             std::vector<std::string> order = PostureNames(postures);
             input.campaign =
                 MakeCampaignInfo(options, scenario, CommandLine(*args, PostureList(postures)));
+            // Named in the report only when some run is not this version's, so that a report
+            // from the database stays the same file as simulating (tests/cli/campaign-local.sh).
+            const bool otherVersion =
+                std::any_of(runVersions.begin(), runVersions.end(),
+                            [](const auto& v) { return v.first != SEGPROOF_VERSION; });
+            if (otherVersion)
+            {
+                input.campaign.runVersions = runVersions;
+            }
+            if (runVersions.size() > 1)
+            {
+                std::string list;
+                for (const auto& [version, runs] : runVersions)
+                {
+                    list += (list.empty() ? "" : ", ") + std::to_string(runs) + " by segproof " +
+                            (version.empty() ? std::string("(unknown)") : version);
+                }
+                std::cerr << "segproof: warning: the report mixes runs of more than one segproof "
+                             "version ("
+                          << list << "); its figures pool two models\n";
+            }
             input.z3Version = verifier::Z3Version();
             input.files = {"summary.json", "timeseries.csv", "verify.jsonl", "matrix.jsonl",
                            "lint.json"};

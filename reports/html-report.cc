@@ -553,6 +553,20 @@ ProvenanceSection(const ReportText& t, const ReportInput& input)
                                      Html(c.ns3Version) + " · Z3 " + Html(input.z3Version)},
                     {t.files, Html(Join(input.files, ", "))},
                 });
+    if (!c.runVersions.empty())
+    {
+        std::vector<std::string> made;
+        for (const auto& [version, runs] : c.runVersions)
+        {
+            made.push_back("segproof " + Html(version) + " (" + std::to_string(runs) + ")");
+        }
+        std::string value = Join(made, ", ");
+        if (c.runVersions.size() > 1)
+        {
+            value += " <strong class=\"warning\">" + Html(t.mixedVersions) + "</strong>";
+        }
+        rows.insert(rows.end() - 1, std::make_pair(t.runVersions, value));
+    }
     std::ostringstream out;
     out << "<section id=\"provenance\"><h2>" << Html(t.provenanceHeading) << "</h2>\n<dl>\n";
     for (const auto& [term, value] : rows)

@@ -127,6 +127,8 @@ English()
     t.runs = "Runs per posture";
     t.duration = "Simulated time per run";
     t.versions = "Versions";
+    t.runVersions = "Runs made by";
+    t.mixedVersions = "mixed versions: the runs come from more than one segproof model";
     t.files = "Beside this page";
     t.reproducible = "Run again from the same folder (where the scenario's path names a file "
                      "with this SHA-256), with any --out and any --jobs, this command writes "
@@ -275,6 +277,8 @@ Japanese()
     t.runs = "ポスチャごとの試行回数";
     t.duration = "1 試行あたりの模擬時間";
     t.versions = "バージョン";
+    t.runVersions = "実行したバージョン";
+    t.mixedVersions = "バージョン混在: 複数の segproof モデルによる実行を含みます";
     t.files = "同じフォルダのファイル";
     t.reproducible = "このコマンドを同じフォルダ（シナリオのパスがこの SHA-256 のファイルを指す"
                      "場所）で再実行すると、--out と --jobs が何であっても、このページと同じ"

@@ -341,6 +341,15 @@ SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrd
         }
         provenance["parameters"] = parameters;
     }
+    if (!info.runVersions.empty())
+    {
+        Json versions = Json::object();
+        for (const auto& [version, count] : info.runVersions)
+        {
+            versions[version] = count;
+        }
+        provenance["run_segproof_versions"] = versions;
+    }
 
     Json doc = Json::object();
     doc["postures"] = postures;

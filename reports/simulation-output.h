@@ -93,6 +93,9 @@ struct CampaignInfo
     /// The attack and defence values in force ("attack: breakout" -> "62m"), in
     /// ParameterRows' order: written to provenance "parameters" when not empty.
     std::vector<std::pair<std::string, std::string>> parameters;
+    /// report --db: the segproof versions that made the runs, each with its number of runs
+    /// (provenance "run_segproof_versions"); empty when this version made them all.
+    std::vector<std::pair<std::string, std::uint64_t>> runVersions;
 };
 
 /// DIR/summary.json: the shape of spec scenario-v1.md section 3 under "postures" (one key per

@@ -741,6 +741,35 @@ ResultsDatabase::CountRuns(const std::string& status) const
     return count.Uint64(0);
 }
 
+std::vector<std::pair<std::string, std::uint64_t>>
+ResultsDatabase::DoneRunVersions() const
+{
+    SqliteStatement select(m_db, m_path, "reading the runs' segproof versions",
+                           "SELECT coalesce(segproof_version, ''), count(*) FROM runs "
+                           "WHERE status = 'done' GROUP BY 1 ORDER BY 1");
+    std::vector<std::pair<std::string, std::uint64_t>> versions;
+    while (select.Step())
+    {
+        versions.emplace_back(select.Text(0), select.Uint64(1));
+    }
+    return versions;
+}
+
+std::optional<std::string>
+ResultsDatabase::RunVersion(const RunKey& key) const
+{
+    SqliteStatement select(m_db, m_path, "reading a run's segproof version",
+                           std::string("SELECT coalesce(segproof_version, '') FROM runs "
+                                       "WHERE status = 'done' AND ") +
+                               kKeyMatch);
+    BindKey(select, 1, key);
+    if (!select.Step())
+    {
+        return std::nullopt;
+    }
+    return select.Text(0);
+}
+
 std::string
 ResultsDatabase::RunsCsv() const
 {

@@ -104,6 +104,12 @@ public:
     std::optional<core::RunResult> ReadRun(const RunKey& key) const;
     /// Number of runs recorded with status 'done' / 'failed'.
     std::uint64_t CountRuns(const std::string& status) const;
+    /// The segproof versions that made the runs recorded as done, each with its number of
+    /// runs, in the order of the versions' text.
+    std::vector<std::pair<std::string, std::uint64_t>> DoneRunVersions() const;
+    /// The segproof version that made the run recorded as done under `key`; nullopt when
+    /// there is none.
+    std::optional<std::string> RunVersion(const RunKey& key) const;
 
     /// Every run as CSV: a header, then one row per run (key, context, status, metrics, and
     /// one column per parameter path used by any run), in the order recorded.

@@ -8,7 +8,7 @@ SEGPROOF = $(BUILD_DIR)/cli/segproof
 DEMO_SCENARIO ?= scenarios/seed.yaml
 DEMO_OUT ?= out/demo
 
-.PHONY: all deps configure build test test-fast demo bench reproduce format format-check asan fuzz clean
+.PHONY: all deps configure build test test-fast demo bench reproduce package format format-check asan fuzz clean
 
 all: build
 
@@ -42,6 +42,10 @@ bench: build
 ## Every row of docs/reproductions.md into out/reproduce/ (about 40 minutes on 2 cores; RUNS=20).
 reproduce: build
 	@scripts/reproduce.sh $(SEGPROOF) out/reproduce
+
+## The Debian package, $(BUILD_DIR)/segproof_VERSION_ARCH.deb (docs/install.md).
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 asan:
 	$(MAKE) test PRESET=asan

@@ -8,7 +8,7 @@ import sys
 
 TAG = "SPDX-License-Identifier: GPL-2.0-or-later"
 PATTERNS = ["*.cc", "*.h", "*.py", "*.sh", "*CMakeLists.txt", "*.cmake", "*.sbatch", "*.in",
-            ".ci/run", "Makefile"]
+            ".ci/run", "Makefile", "packaging/bash-completion/*"]
 
 
 def main():

@@ -15,6 +15,7 @@ packages=(
   libsqlite3-dev sqlite3           # the campaign's results database
   clang-format time
   python3                          # scripts/check-boundaries.py, the browser test's checks
+  help2man dpkg-dev                # the man page; dpkg-shlibdeps for the .deb's dependencies
 )
 packages+=("$@")
 

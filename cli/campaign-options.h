@@ -90,10 +90,10 @@ std::optional<std::vector<core::RunResult>> RunCampaignWithProgress(
 /// 0 .. runs-1, the scenario as written), read from a results database (segproof campaign
 /// --db) instead, with the segproof versions that made them (each with its number of runs) in
 /// `versions`. Throws InputError at "--db" when the database cannot be read or lacks a run.
-std::vector<core::RunResult>
-RunsFromDatabase(const std::string& db, const CampaignOptions& options,
-                 const std::vector<core::Posture>& postures,
-                 std::vector<std::pair<std::string, std::uint64_t>>& versions);
+std::vector<core::RunResult> RunsFromDatabase(
+    const std::string& db, const CampaignOptions& options,
+    const std::vector<core::Posture>& postures,
+    std::vector<std::pair<std::string, std::uint64_t>>& versions);
 
 /// The names of `postures`, in order.
 std::vector<std::string> PostureNames(const std::vector<core::Posture>& postures);

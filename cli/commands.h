@@ -66,8 +66,8 @@ void RegisterSimulate(CLI::App& app, int& exitCode);
 void RegisterLint(CLI::App& app, int& exitCode);
 
 /// The diff as the reports show it.
-reports::DiffView MakeDiffView(const verifier::PolicyDiff& diff, const std::string& beforeFile,
-                               const std::string& afterFile);
+core::DiffView MakeDiffView(const verifier::PolicyDiff& diff, const std::string& beforeFile,
+                            const std::string& afterFile);
 
 /// Registers `report`: validate, verify, lint, matrix and simulate, written up as one HTML
 /// page; its exit code is stored in `exitCode`.

@@ -9,10 +9,10 @@
 #include "reports/simulation-output.h"
 #include "reports/verify-output.h"
 #include "results/run-environment.h"
+#include "segproof/version.h"
 #include "verifier/intent-verifier.h"
 #include "verifier/reach-matrix-builder.h"
 #include "verifier/rule-linter.h"
-#include "segproof/version.h"
 #include "verifier/z3-version.h"
 
 #include <algorithm>
@@ -164,11 +164,10 @@ RegisterReport(CLI::App& app, int& exitCode)
             }
 
             std::vector<std::pair<std::string, std::uint64_t>> runVersions;
-            auto campaign =
-                args->db.empty()
-                    ? RunCampaignWithProgress(scenario, postures, options, duration)
-                    : std::optional<std::vector<core::RunResult>>(
-                          RunsFromDatabase(args->db, options, postures, runVersions));
+            auto campaign = args->db.empty()
+                                ? RunCampaignWithProgress(scenario, postures, options, duration)
+                                : std::optional<std::vector<core::RunResult>>(
+                                      RunsFromDatabase(args->db, options, postures, runVersions));
             if (!campaign)
             {
                 exitCode = kExitSimulationFailed;

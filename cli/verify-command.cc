@@ -3,8 +3,12 @@
 #include "commands.h"
 #include "core/input-error.h"
 #include "core/limits.h"
+#include "formats/junit/junit-xml.h"
+#include "formats/sarif/finding-sarif.h"
 #include "formats/scenario/scenario-reader.h"
+#include "output-file.h"
 #include "reports/verify-output.h"
+#include "segproof/version.h"
 #include "verifier/intent-verifier.h"
 
 #include <fstream>
@@ -25,6 +29,8 @@ struct VerifyArguments
     std::string scenario;
     std::string posture = "all";
     std::string json;
+    std::string sarif;
+    std::string junit;
     std::string timeout = "600";
 };
 
@@ -70,6 +76,11 @@ RegisterVerify(CLI::App& app, int& exitCode)
     command->add_option("--json", args->json,
                         "Also write the results as JSON to this file (one object per posture, "
                         "one per line)");
+    command->add_option("--sarif", args->sarif,
+                        "Also write the intents not proved as SARIF 2.1.0 to this file (CI "
+                        "code scanning, docs/ci.md)");
+    command->add_option("--junit", args->junit,
+                        "Also write one JUnit test case per intent and posture to this file");
     command->add_option("--timeout", args->timeout,
                         "Solver time per intent, in seconds (default 600, at most 86400)");
     command->callback(
@@ -82,6 +93,7 @@ RegisterVerify(CLI::App& app, int& exitCode)
             options.timeoutMs = static_cast<unsigned>(timeoutSeconds * 1000 + 0.5);
             verifier::IntentVerifier verifier(scenario, options);
             std::string json;
+            std::vector<core::PostureVerdicts> verdicts;
             exitCode = kExitOk;
             for (const auto& posture : postures)
             {
@@ -99,6 +111,19 @@ RegisterVerify(CLI::App& app, int& exitCode)
                         exitCode = kExitFinding;
                     }
                 }
+                verdicts.push_back({posture, std::move(results)});
+            }
+            if (!args->sarif.empty())
+            {
+                formats::SarifRun run{
+                    SEGPROOF_VERSION,
+                    {"segproof", "verify", args->scenario, "--posture", args->posture}};
+                WriteWholeFile(args->sarif, formats::VerifySarif(run, scenario, verdicts),
+                               "--sarif");
+            }
+            if (!args->junit.empty())
+            {
+                WriteWholeFile(args->junit, formats::VerifyJunitXml(scenario, verdicts), "--junit");
             }
             if (!args->json.empty())
             {

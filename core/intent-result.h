@@ -5,9 +5,11 @@
 
 #include "concrete-evaluator.h"
 #include "connection.h"
+#include "policy.h"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace segproof
 {
@@ -42,6 +44,13 @@ struct IntentResult
     std::optional<Counterexample> counterexample; ///< set when violated
     std::string reason;                           ///< set when unknown
     double seconds = 0;                           ///< solver time
+};
+
+/// Every intent's result under one posture, as `verify` proved them.
+struct PostureVerdicts
+{
+    Posture posture;
+    std::vector<IntentResult> results;
 };
 
 } // namespace core

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "diff-output.h"
 
+#include "core/connection-description.h"
 #include "verify-output.h"
 
 #include <nlohmann/json.hpp>
@@ -34,7 +35,7 @@ PathText(const core::Evaluation& e, const core::Estate& estate)
 
 void
 WriteCubes(std::ostringstream& out, const std::string& title, const char* mark,
-           const std::vector<DiffCubeView>& cubes, const core::Estate& beforeEstate,
+           const std::vector<core::DiffCubeView>& cubes, const core::Estate& beforeEstate,
            const core::Estate& afterEstate)
 {
     out << title << ": "
@@ -45,7 +46,7 @@ WriteCubes(std::ostringstream& out, const std::string& title, const char* mark,
     {
         out << "  " << mark << " " << c.sources << " -> " << c.destinations << "  on " << c.services
             << "\n";
-        out << "      e.g. " << DescribeConnection(afterEstate, c.example) << "\n";
+        out << "      e.g. " << core::DescribeConnection(afterEstate, c.example) << "\n";
         out << "        before: " << PathText(c.before, beforeEstate) << "\n";
         out << "        after:  " << PathText(c.after, afterEstate) << "\n";
         for (const auto& intent : c.brokenIntents)
@@ -69,7 +70,7 @@ PathJson(const core::Evaluation& e, const core::Estate& estate)
 }
 
 nlohmann::json
-CubesJson(const std::vector<DiffCubeView>& cubes, const core::Estate& beforeEstate,
+CubesJson(const std::vector<core::DiffCubeView>& cubes, const core::Estate& beforeEstate,
           const core::Estate& afterEstate)
 {
     nlohmann::json list = nlohmann::json::array();
@@ -78,7 +79,7 @@ CubesJson(const std::vector<DiffCubeView>& cubes, const core::Estate& beforeEsta
         list.push_back({{"sources", c.sources},
                         {"destinations", c.destinations},
                         {"services", c.services},
-                        {"example", DescribeConnection(afterEstate, c.example)},
+                        {"example", core::DescribeConnection(afterEstate, c.example)},
                         {"before", PathJson(c.before, beforeEstate)},
                         {"after", PathJson(c.after, afterEstate)},
                         {"breaks_intents", c.brokenIntents}});
@@ -89,7 +90,7 @@ CubesJson(const std::vector<DiffCubeView>& cubes, const core::Estate& beforeEsta
 } // namespace
 
 std::string
-FormatDiffText(const DiffView& diff, const core::Estate& beforeEstate,
+FormatDiffText(const core::DiffView& diff, const core::Estate& beforeEstate,
                const core::Estate& afterEstate)
 {
     std::ostringstream out;
@@ -101,7 +102,7 @@ FormatDiffText(const DiffView& diff, const core::Estate& beforeEstate,
 }
 
 std::string
-FormatDiffJson(const DiffView& diff, const core::Estate& beforeEstate,
+FormatDiffJson(const core::DiffView& diff, const core::Estate& beforeEstate,
                const core::Estate& afterEstate)
 {
     nlohmann::json doc = {

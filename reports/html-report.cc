@@ -3,6 +3,7 @@
 #include "html-report.h"
 
 #include "core/concrete-evaluator.h"
+#include "core/connection-description.h"
 #include "core/units.h"
 #include "estate-diagram.h"
 #include "number-format.h"
@@ -281,7 +282,7 @@ Counterexamples(const ReportText& t, const ReportInput& input)
                 const auto& cx = *r.counterexample;
                 items << "<li><b>" << Html(p.posture.name) << "</b> · <code>" << Html(r.intentId)
                       << "</code>: <span class=\"mono\">"
-                      << Html(DescribeConnection(estate, cx.connection)) << "</span> — "
+                      << Html(core::DescribeConnection(estate, cx.connection)) << "</span> — "
                       << Html(cx.replay.delivered ? t.delivered : t.blockedAt) << "; ";
                 std::string path = PathText(estate, cx.replay);
                 items << (path.empty() ? Html(t.noPoint) : Html(t.decidedBy) + " " + path)
@@ -461,8 +462,8 @@ LintSection(const ReportText& t, const ReportInput& input)
 }
 
 std::string
-DiffCubes(const ReportText& t, const std::string& heading, const std::vector<DiffCubeView>& cubes,
-          const core::Estate& estate)
+DiffCubes(const ReportText& t, const std::string& heading,
+          const std::vector<core::DiffCubeView>& cubes, const core::Estate& estate)
 {
     std::ostringstream out;
     out << "<h3>" << Html(heading) << " (" << cubes.size() << ")</h3>\n";
@@ -476,7 +477,7 @@ DiffCubes(const ReportText& t, const std::string& heading, const std::vector<Dif
     {
         out << "<li><b>" << Html(c.sources) << " → " << Html(c.destinations) << "</b> · "
             << Html(c.services) << "<br><span class=\"note\">" << Html(t.example)
-            << "</span> <span class=\"mono\">" << Html(DescribeConnection(estate, c.example))
+            << "</span> <span class=\"mono\">" << Html(core::DescribeConnection(estate, c.example))
             << "</span>";
         if (!c.brokenIntents.empty())
         {
@@ -496,7 +497,7 @@ DiffSection(const ReportText& t, const ReportInput& input)
     {
         return "";
     }
-    const DiffView& view = input.diff->view;
+    const core::DiffView& view = input.diff->view;
     const core::Estate& estate = input.scenario->GetEstate();
     return "<section id=\"diff\"><h2>" + Html(t.diffHeading) + "</h2>\n<p>" +
            Html(Fill(t.diffIntro, {{"before", view.beforeFile},

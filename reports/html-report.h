@@ -32,7 +32,7 @@ struct PostureResults
 /// A policy change to show (segproof report --against).
 struct ReportDiff
 {
-    DiffView view;
+    core::DiffView view;
     const core::Scenario* before = nullptr; ///< the --against scenario
     std::string beforeSha256;               ///< Sha256Hex of the --against file's bytes
 };

@@ -141,7 +141,7 @@ struct ReportText
     std::string runs;
     std::string duration;
     std::string versions;
-    std::string runVersions;  ///< report --db: the versions that made the runs
+    std::string runVersions;   ///< report --db: the versions that made the runs
     std::string mixedVersions; ///< said when they are more than one
     std::string files;
     /// That the command remakes every file byte for byte, but run.json (when, where, how fast).

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "verify-output.h"
 
+#include "core/connection-description.h"
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -13,21 +15,6 @@ namespace reports
 namespace
 {
 
-std::string
-Endpoint(const core::Estate& estate, core::Ipv4Address ip)
-{
-    std::string name = estate.NameOf(ip);
-    std::string address = core::FormatIpv4(ip);
-    return name == address ? address : name + " (" + address + ")";
-}
-
-bool
-HasPorts(std::uint8_t protocol)
-{
-    return protocol == static_cast<std::uint8_t>(core::Protocol::Tcp) ||
-           protocol == static_cast<std::uint8_t>(core::Protocol::Udp);
-}
-
 nlohmann::json
 NameAndIp(const core::Estate& estate, core::Ipv4Address ip)
 {
@@ -38,22 +25,6 @@ NameAndIp(const core::Estate& estate, core::Ipv4Address ip)
 }
 
 } // namespace
-
-std::string
-DescribeConnection(const core::Estate& estate, const core::Connection& c)
-{
-    std::string text = Endpoint(estate, c.source) + " -> " + Endpoint(estate, c.destination) +
-                       "  " + core::ProtocolName(c.protocol);
-    if (HasPorts(c.protocol))
-    {
-        text += " " + std::to_string(c.sourcePort) + " -> " + std::to_string(c.destinationPort);
-    }
-    else if (c.protocol == static_cast<std::uint8_t>(core::Protocol::Icmp))
-    {
-        text += " type " + std::to_string(c.icmpType);
-    }
-    return text;
-}
 
 std::string
 FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
@@ -78,7 +49,7 @@ FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
             if (r.counterexample)
             {
                 const auto& cx = *r.counterexample;
-                out << "  " << DescribeConnection(estate, cx.connection) << "  "
+                out << "  " << core::DescribeConnection(estate, cx.connection) << "  "
                     << (cx.replay.delivered ? "delivered" : "blocked") << "\n";
                 if (cx.replay.decisions.empty())
                 {
@@ -133,8 +104,8 @@ FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
             nlohmann::json cx = {{"src", NameAndIp(estate, c.source)},
                                  {"dst", NameAndIp(estate, c.destination)},
                                  {"protocol", core::ProtocolName(c.protocol)},
-                                 {"src_port", HasPorts(c.protocol) ? c.sourcePort : 0},
-                                 {"dst_port", HasPorts(c.protocol) ? c.destinationPort : 0},
+                                 {"src_port", core::HasPorts(c.protocol) ? c.sourcePort : 0},
+                                 {"dst_port", core::HasPorts(c.protocol) ? c.destinationPort : 0},
                                  {"delivered", r.counterexample->replay.delivered},
                                  {"path", path}};
             if (c.protocol == static_cast<std::uint8_t>(core::Protocol::Icmp))

@@ -20,9 +20,6 @@ namespace reports
 std::string FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
                              const std::vector<core::IntentResult>& results);
 
-/// The counterexample in words: "vdi001 (10.10.0.10) -> fs01 (10.20.0.11) tcp 49152 -> 445".
-std::string DescribeConnection(const core::Estate& estate, const core::Connection& connection);
-
 /// Whether FormatVerifyJson writes each intent's solver time ("seconds"), which differs from
 /// run to run: `report` leaves it out of verify.jsonl so that its files reproduce byte for byte.
 enum class SolverTimes

@@ -16,6 +16,7 @@ packages=(
   clang-format time
   python3                          # scripts/check-boundaries.py, the browser test's checks
   help2man dpkg-dev                # the man page; dpkg-shlibdeps for the .deb's dependencies
+  python3-jsonschema yamllint      # the SARIF / JSON Schema checks; the example CI pipelines
 )
 packages+=("$@")
 

@@ -209,7 +209,7 @@ TEST_F(HtmlReportTest, ProvenanceSaysHowToMakeThePageAgain)
 
 TEST_F(HtmlReportTest, ProvenanceNamesTheAgainstScenarioAndItsHash)
 {
-    reports::DiffView view;
+    core::DiffView view;
     view.beforeFile = "old.yaml";
     view.afterFile = "scenarios/seed.yaml";
     view.posture = "all";
@@ -223,7 +223,7 @@ TEST_F(HtmlReportTest, ProvenanceNamesTheAgainstScenarioAndItsHash)
 TEST_F(HtmlReportTest, JapaneseProvenanceSaysTheSame)
 {
     m_input.language = reports::Language::Japanese;
-    m_input.diff = reports::ReportDiff{reports::DiffView{"old.yaml", "new.yaml", "all", {}, {}},
+    m_input.diff = reports::ReportDiff{core::DiffView{"old.yaml", "new.yaml", "all", {}, {}},
                                        &m_seed, std::string(64, 'b')};
     std::string provenance = ProvenanceOf(reports::HtmlReport(m_input));
     EXPECT_NE(provenance.find("<dt>比較対象</dt>"), std::string::npos);

@@ -151,7 +151,7 @@ RegisterReport(CLI::App& app, int& exitCode)
                 results.matrix = verifier::BuildReachMatrix(scenario, posture, grouping);
                 verifyJson += reports::FormatVerifyJson(scenario, posture, results.intents,
                                                         reports::SolverTimes::Omit);
-                matrixJson += reports::FormatMatrixJson(results.matrix);
+                matrixJson += reports::FormatMatrixJsonLine(results.matrix);
                 input.postures.push_back(std::move(results));
             }
             input.lint = verifier::LintScenario(scenario);

@@ -3,6 +3,8 @@
 #include "diff-output.h"
 
 #include "core/connection-description.h"
+#include "output-format.h"
+#include "segproof/version.h"
 #include "verify-output.h"
 
 #include <nlohmann/json.hpp>
@@ -106,6 +108,8 @@ FormatDiffJson(const core::DiffView& diff, const core::Estate& beforeEstate,
                const core::Estate& afterEstate)
 {
     nlohmann::json doc = {
+        {"format", kDiffFormat},
+        {"segproof_version", SEGPROOF_VERSION},
         {"before", diff.beforeFile},
         {"after", diff.afterFile},
         {"posture", diff.posture},

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "lint-output.h"
 
+#include "output-format.h"
+#include "segproof/version.h"
+
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -59,7 +62,9 @@ FormatLintJson(const core::LintReport& report)
              {"message", f.message},
              {"why", f.why}});
     }
-    nlohmann::json doc = {{"findings", items},
+    nlohmann::json doc = {{"format", kLintFormat},
+                          {"segproof_version", SEGPROOF_VERSION},
+                          {"findings", items},
                           {"rules_checked", report.rulesChecked},
                           {"dfw_load",
                            {{"max_rules_per_vnic", load.maxPerVnic},

@@ -3,6 +3,8 @@
 #include "matrix-output.h"
 
 #include "csv-text.h"
+#include "output-format.h"
+#include "segproof/version.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -67,8 +69,10 @@ FormatMatrixCsv(const core::ReachMatrix& m)
     return out.str();
 }
 
-std::string
-FormatMatrixJson(const core::ReachMatrix& m)
+namespace
+{
+nlohmann::json
+MatrixDocument(const core::ReachMatrix& m)
 {
     nlohmann::json services = nlohmann::json::array();
     for (std::size_t v = 0; v < m.services.size(); ++v)
@@ -86,10 +90,25 @@ FormatMatrixJson(const core::ReachMatrix& m)
         services.push_back(
             {{"name", m.services[v]}, {"entries", m.serviceEntries[v]}, {"reach", grid}});
     }
-    nlohmann::json doc = {
-        {"scenario", m.scenario}, {"posture", m.posture}, {"firewalls", m.firewalls}, {"by", m.by},
-        {"rows", m.rows},         {"columns", m.columns}, {"services", services}};
-    return doc.dump(2) + "\n";
+    nlohmann::json doc = {{"format", kMatrixFormat},  {"segproof_version", SEGPROOF_VERSION},
+                          {"scenario", m.scenario},   {"posture", m.posture},
+                          {"firewalls", m.firewalls}, {"by", m.by},
+                          {"rows", m.rows},           {"columns", m.columns},
+                          {"services", services}};
+    return doc;
+}
+} // namespace
+
+std::string
+FormatMatrixJson(const core::ReachMatrix& m)
+{
+    return MatrixDocument(m).dump(2) + "\n";
+}
+
+std::string
+FormatMatrixJsonLine(const core::ReachMatrix& m)
+{
+    return MatrixDocument(m).dump() + "\n";
 }
 
 } // namespace reports

@@ -22,6 +22,8 @@ std::string FormatMatrixCsv(const core::ReachMatrix& matrix);
 /// {"scenario","posture","firewalls","by","rows","columns","services":[{"name","entries",
 /// "reach":[[...]]}]}.
 std::string FormatMatrixJson(const core::ReachMatrix& matrix);
+/// The same document on one line, for JSON Lines files (report's matrix.jsonl).
+std::string FormatMatrixJsonLine(const core::ReachMatrix& matrix);
 
 } // namespace reports
 } // namespace segproof

@@ -4,6 +4,8 @@
 
 #include "csv-text.h"
 #include "number-format.h"
+#include "output-format.h"
+#include "segproof/version.h"
 
 #include <algorithm>
 #include <charconv>
@@ -354,6 +356,7 @@ SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrd
     Json doc = Json::object();
     doc["postures"] = postures;
     doc["provenance"] = provenance;
+    doc["format"] = kSummaryFormat; // last: spec section 3 puts "postures" first
     // Replace, not throw, on bytes that are not UTF-8 (a command line can hold anything).
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
@@ -362,6 +365,8 @@ std::string
 RunJson(const RunRecord& record)
 {
     Json doc = Json::object();
+    doc["format"] = kRunRecordFormat;
+    doc["segproof_version"] = SEGPROOF_VERSION;
     doc["command"] = record.command;
     doc["generated_at"] = record.generatedAt;
     doc["wall_s"] = Number(record.wall_s);

@@ -3,6 +3,8 @@
 #include "verify-output.h"
 
 #include "core/connection-description.h"
+#include "output-format.h"
+#include "segproof/version.h"
 
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -117,6 +119,8 @@ FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
         intents.push_back(item);
     }
     nlohmann::json doc = {
+        {"format", kVerifyFormat},
+        {"segproof_version", SEGPROOF_VERSION},
         {"scenario", scenario.Name()},
         {"posture", {{"name", posture.name}, {"firewalls", posture.FirewallList()}}},
         {"intents", intents}};

@@ -299,6 +299,7 @@ RunCampaign(const CampaignPlan& plan, results::ResultsDatabase& db, const Runner
                 switch (message->tag)
                 {
                 case RankTag::Ready:
+                    state.host = message->text; // its host, for the in-flight marks
                     state.idle = !state.run.has_value();
                     break;
                 case RankTag::Result:

@@ -17,6 +17,7 @@ packages=(
   python3                          # scripts/check-boundaries.py, the browser test's checks
   help2man dpkg-dev                # the man page; dpkg-shlibdeps for the .deb's dependencies
   python3-jsonschema yamllint      # the SARIF / JSON Schema checks; the example CI pipelines
+  slurm-wlm munge                  # tests/slurm: a one-node Slurm cluster for the sbatch template
 )
 packages+=("$@")
 

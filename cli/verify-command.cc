@@ -3,10 +3,10 @@
 #include "commands.h"
 #include "core/input-error.h"
 #include "core/limits.h"
-#include "formats/junit/junit-xml.h"
 #include "formats/sarif/finding-sarif.h"
 #include "formats/scenario/scenario-reader.h"
 #include "output-file.h"
+#include "reports/junit-xml.h"
 #include "reports/verify-output.h"
 #include "segproof/version.h"
 #include "verifier/intent-verifier.h"
@@ -123,7 +123,7 @@ RegisterVerify(CLI::App& app, int& exitCode)
             }
             if (!args->junit.empty())
             {
-                WriteWholeFile(args->junit, formats::VerifyJunitXml(scenario, verdicts), "--junit");
+                WriteWholeFile(args->junit, reports::VerifyJunitXml(scenario, verdicts), "--junit");
             }
             if (!args->json.empty())
             {

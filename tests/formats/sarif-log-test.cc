@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The segproof authors
-// The CI writers on their own: SARIF file URIs and rule references, JUnit's escaping. The
-// whole logs are checked by shape against SARIF 2.1.0 and JUnit in tests/cli/ci-outputs.py.
-#include "core/intent-result.h"
-#include "formats/junit/junit-xml.h"
+// The SARIF writer on its own: file URIs, rule references, names that are not UTF-8. The
+// whole logs are checked by shape against SARIF 2.1.0 in tests/cli/ci-outputs.py.
 #include "formats/sarif/sarif-log.h"
-#include "formats/scenario/scenario-reader.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -65,25 +62,6 @@ TEST(SarifLogTest, NamesThatAreNotUtf8ComeOutReplaced)
     result.message = std::string("rule r\xff");
     std::string log = formats::SarifLogJson("1", {}, {{"segproof/a", "a", "A"}}, {result});
     EXPECT_NE(log.find("rule r\xEF\xBF\xBD"), std::string::npos);
-}
-
-TEST(JunitXmlTest, OneCasePerIntentWithItsVerdictAndEscapedText)
-{
-    core::Scenario scenario =
-        formats::ReadScenarioFile(std::string(SEGPROOF_SCENARIOS_DIR) + "/seed.yaml");
-    core::PostureVerdicts verdicts;
-    verdicts.posture = scenario.AllFirewallsPosture();
-    verdicts.results.push_back({"a<b>&\"c\"", "", core::Verdict::Proved, {}, "", 0.25});
-    verdicts.results.push_back({"v", "", core::Verdict::Violated, {}, "", 0});
-    verdicts.results.push_back({"u", "", core::Verdict::Unknown, {}, "timeout \x01 \xff", 0});
-    std::string xml = formats::VerifyJunitXml(scenario, {verdicts});
-    EXPECT_NE(xml.find("tests=\"3\" failures=\"1\" errors=\"1\" skipped=\"0\" time=\"0.250\""),
-              std::string::npos)
-        << xml;
-    EXPECT_NE(xml.find("<testcase name=\"a&lt;b&gt;&amp;&quot;c&quot;\""), std::string::npos);
-    EXPECT_NE(xml.find("<failure type=\"violated\""), std::string::npos);
-    // A control character and a byte that is not UTF-8 cannot be in XML 1.0: U+FFFD.
-    EXPECT_NE(xml.find("message=\"timeout \xEF\xBF\xBD \xEF\xBF\xBD\""), std::string::npos) << xml;
 }
 
 } // namespace

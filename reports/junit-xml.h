@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The segproof authors
-#ifndef SEGPROOF_FORMATS_JUNIT_JUNIT_XML_H
-#define SEGPROOF_FORMATS_JUNIT_JUNIT_XML_H
+#ifndef SEGPROOF_REPORTS_JUNIT_XML_H
+#define SEGPROOF_REPORTS_JUNIT_XML_H
 
 #include "core/intent-result.h"
 #include "core/scenario.h"
@@ -11,7 +11,7 @@
 
 namespace segproof
 {
-namespace formats
+namespace reports
 {
 
 /// `segproof verify --junit`: JUnit XML as CI test reports read it (GitLab's
@@ -24,7 +24,7 @@ namespace formats
 std::string VerifyJunitXml(const core::Scenario& scenario,
                            const std::vector<core::PostureVerdicts>& verdicts);
 
-} // namespace formats
+} // namespace reports
 } // namespace segproof
 
 #endif

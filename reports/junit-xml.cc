@@ -63,8 +63,7 @@ CountAttributes(const Counts& c)
 } // namespace
 
 std::string
-VerifyJunitXml(const core::Scenario& scenario,
-                     const std::vector<core::PostureVerdicts>& verdicts)
+VerifyJunitXml(const core::Scenario& scenario, const std::vector<core::PostureVerdicts>& verdicts)
 {
     Counts total;
     std::ostringstream suites;

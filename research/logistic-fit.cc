@@ -4,6 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_matrix.h>
+#include <gsl/gsl_multifit_nlinear.h>
+#include <gsl/gsl_vector.h>
+#include <memory>
 
 namespace segproof
 {
@@ -15,11 +21,17 @@ namespace
 
 constexpr double kLogitLow = 0.02; ///< the regression start ignores the flat, noisy tails
 constexpr double kLogitHigh = 0.98;
-constexpr int kMaxIterations = 200;
-constexpr double kStepTolerance = 1e-10;    ///< relative step that counts as converged
-constexpr double kGradientTolerance = 1e-8; ///< scaled gradient that counts as stationary
-constexpr double kMaxDamping = 1e14;        ///< beyond it no step can lower the cost
-constexpr double kMinScaledRate = 1e-6;     ///< below it the fitted curve is flat over the data
+constexpr double kMinScaledRate = 1e-6; ///< below it the fitted curve is flat over the data
+
+// gsl_multifit_nlinear_driver's stopping rules, on (k, m) in scaled time (both of order one):
+// converged when a step is |dx_i| <= kStepTolerance (|x_i| + kStepTolerance) for both, or the
+// scaled gradient max_i |g_i max(x_i, 1)| is at most kGradientTolerance max(chi^2 / 2, 1).
+// Tighter than the GSL manual's suggestions (1e-8, eps^(1/3)) so that an exact curve gives K to
+// better than 1e-9; the rule on the change of the residual is not used (0).
+constexpr std::size_t kMaxIterations = 200;
+constexpr double kStepTolerance = 1e-10;
+constexpr double kGradientTolerance = 1e-12;
+constexpr double kResidualTolerance = 0;
 
 /// 1 / (1 + exp(-z)) without overflow for large |z|.
 double
@@ -97,18 +109,47 @@ LogitLine(const std::vector<double>& tau, const std::vector<double>& fraction, d
     return Regress(x, y);
 }
 
-/// Sum of squared residuals of the logistic (k, m) in scaled time.
-double
-Cost(const std::vector<double>& tau, const std::vector<double>& fraction, double k, double m)
+/// The points GSL's callbacks fit: the fraction at each scaled time.
+struct Curve
 {
-    double sum = 0;
-    for (std::size_t i = 0; i < tau.size(); ++i)
+    const std::vector<double>& tau;
+    const std::vector<double>& fraction;
+};
+
+/// GSL callback: the residuals f_i = a(tau_i; k, m) - fraction_i at x = (k, m).
+int
+Residuals(const gsl_vector* x, void* data, gsl_vector* f)
+{
+    const Curve& c = *static_cast<const Curve*>(data);
+    double k = gsl_vector_get(x, 0);
+    double m = gsl_vector_get(x, 1);
+    for (std::size_t i = 0; i < c.tau.size(); ++i)
     {
-        double r = fraction[i] - Sigmoid(k * (tau[i] - m));
-        sum += r * r;
+        gsl_vector_set(f, i, Sigmoid(k * (c.tau[i] - m)) - c.fraction[i]);
     }
-    return sum;
+    return GSL_SUCCESS;
 }
+
+/// GSL callback: the Jacobian of the residuals, d/dk and d/dm of a(tau_i; k, m).
+int
+Jacobian(const gsl_vector* x, void* data, gsl_matrix* jacobian)
+{
+    const Curve& c = *static_cast<const Curve*>(data);
+    double k = gsl_vector_get(x, 0);
+    double m = gsl_vector_get(x, 1);
+    for (std::size_t i = 0; i < c.tau.size(); ++i)
+    {
+        double z = k * (c.tau[i] - m);
+        double slope = Sigmoid(z) * Sigmoid(-z); // a (1 - a), exact in the tails
+        gsl_matrix_set(jacobian, i, 0, slope * (c.tau[i] - m));
+        gsl_matrix_set(jacobian, i, 1, -k * slope);
+    }
+    return GSL_SUCCESS;
+}
+
+using Workspace =
+    std::unique_ptr<gsl_multifit_nlinear_workspace, decltype(&gsl_multifit_nlinear_free)>;
+using Matrix = std::unique_ptr<gsl_matrix, decltype(&gsl_matrix_free)>;
 
 } // namespace
 
@@ -163,101 +204,63 @@ FitLogistic(const std::vector<double>& time_s, const std::vector<double>& fracti
     {
         return std::nullopt;
     }
-    double k = line->slope;
-    double m = -line->intercept / line->slope;
 
-    // Levenberg-Marquardt with Marquardt's diagonal scaling on the two parameters.
-    double cost = Cost(tau, fraction, k, m);
-    double damping = 1e-3;
-    bool converged = false;
-    for (int iteration = 0; iteration < kMaxIterations && !converged; ++iteration)
+    // GSL's error handler (which aborts) is reached only on sizes that do not match, which
+    // cannot happen here (n >= 3 points for 2 parameters), or when memory runs out.
+    const std::size_t n = tau.size();
+    const std::size_t parameters = 2;
+    Curve curve{tau, fraction};
+    gsl_multifit_nlinear_fdf fdf;
+    fdf.f = Residuals;
+    fdf.df = Jacobian;
+    fdf.fvv = nullptr; // no geodesic acceleration
+    fdf.n = n;
+    fdf.p = parameters;
+    fdf.params = &curve;
+    gsl_multifit_nlinear_parameters options = gsl_multifit_nlinear_default_parameters();
+    options.trs = gsl_multifit_nlinear_trs_lm;
+    Workspace workspace(
+        gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &options, n, parameters),
+        gsl_multifit_nlinear_free);
+    double start[] = {line->slope, -line->intercept / line->slope};
+    gsl_vector_view x0 = gsl_vector_view_array(start, parameters);
+    if (gsl_multifit_nlinear_init(&x0.vector, &fdf, workspace.get()) != GSL_SUCCESS)
     {
-        double a11 = 0;
-        double a12 = 0;
-        double a22 = 0;
-        double g1 = 0;
-        double g2 = 0;
-        for (std::size_t i = 0; i < tau.size(); ++i)
-        {
-            double z = k * (tau[i] - m);
-            double f = Sigmoid(z);
-            double slope = f * Sigmoid(-z); // f (1 - f), exact in the tails
-            double dk = slope * (tau[i] - m);
-            double dm = -k * slope;
-            double r = fraction[i] - f;
-            a11 += dk * dk;
-            a12 += dk * dm;
-            a22 += dm * dm;
-            g1 += dk * r;
-            g2 += dm * r;
-        }
-        // Stationary: the residual is (numerically) orthogonal to both derivative directions.
-        double residualNorm = std::sqrt(cost);
-        if (std::fabs(g1) <= kGradientTolerance * std::sqrt(a11) * residualNorm &&
-            std::fabs(g2) <= kGradientTolerance * std::sqrt(a22) * residualNorm)
-        {
-            converged = true;
-            break;
-        }
-        double d1 = std::max(a11, 1e-300);
-        double d2 = std::max(a22, 1e-300);
-        bool accepted = false;
-        while (!accepted && damping <= kMaxDamping)
-        {
-            double b11 = a11 + damping * d1;
-            double b22 = a22 + damping * d2;
-            double det = b11 * b22 - a12 * a12;
-            if (!(det > 0) || !std::isfinite(det))
-            {
-                damping *= 10;
-                continue;
-            }
-            double stepK = (b22 * g1 - a12 * g2) / det;
-            double stepM = (b11 * g2 - a12 * g1) / det;
-            double newK = k + stepK;
-            double newM = m + stepM;
-            double newCost = Cost(tau, fraction, newK, newM);
-            if (std::isfinite(newCost) && newCost <= cost)
-            {
-                accepted = true;
-                converged =
-                    std::fabs(stepK) <= kStepTolerance * (std::fabs(newK) + kStepTolerance) &&
-                    std::fabs(stepM) <= kStepTolerance * (std::fabs(newM) + 1.0);
-                k = newK;
-                m = newM;
-                cost = newCost;
-                damping = std::max(damping / 10, 1e-12);
-            }
-            else
-            {
-                damping *= 10;
-            }
-        }
-        if (!accepted)
-        {
-            // No step lowers the cost at double precision: a minimum when the undamped
-            // Gauss-Newton step is negligible too (rounding noise, not a stalled descent).
-            double det = a11 * a22 - a12 * a12;
-            double stepK = (a22 * g1 - a12 * g2) / det;
-            double stepM = (a11 * g2 - a12 * g1) / det;
-            converged = det > 0 && std::fabs(stepK) <= 1e-8 * (std::fabs(k) + 1e-8) &&
-                        std::fabs(stepM) <= 1e-8 * (std::fabs(m) + 1.0);
-            if (!converged)
-            {
-                return std::nullopt;
-            }
-        }
+        return std::nullopt;
     }
-    if (!converged || !std::isfinite(k) || !std::isfinite(m) || !(std::fabs(k) >= kMinScaledRate))
+    int reason = 0;
+    int status =
+        gsl_multifit_nlinear_driver(kMaxIterations, kStepTolerance, kGradientTolerance,
+                                    kResidualTolerance, nullptr, nullptr, &reason, workspace.get());
+    if (status != GSL_SUCCESS)
+    {
+        return std::nullopt;
+    }
+    const gsl_vector* solution = gsl_multifit_nlinear_position(workspace.get());
+    double k = gsl_vector_get(solution, 0);
+    double m = gsl_vector_get(solution, 1);
+    if (!std::isfinite(k) || !std::isfinite(m) || !(std::fabs(k) >= kMinScaledRate))
     {
         return std::nullopt;
     }
 
+    // Covariance of (k, m): (J^T J)^-1 times the residual variance chi^2 / (n - 2), as GSL's
+    // nonlinear least-squares example scales it; unweighted points, so no floor at 1.
+    double residualNorm = gsl_blas_dnrm2(gsl_multifit_nlinear_residual(workspace.get()));
+    double chiSquared = residualNorm * residualNorm;
+    Matrix covariance(gsl_matrix_alloc(parameters, parameters), gsl_matrix_free);
+    gsl_multifit_nlinear_covar(gsl_multifit_nlinear_jac(workspace.get()), 0.0, covariance.get());
+    double variance = chiSquared / static_cast<double>(n - parameters);
+    double errorK = std::sqrt(variance * gsl_matrix_get(covariance.get(), 0, 0));
+    double errorM = std::sqrt(variance * gsl_matrix_get(covariance.get(), 1, 1));
+
     LogisticFit fit;
     fit.k_per_s = k / scale;
     fit.midpoint_s = centre + m * scale;
-    fit.rms = std::sqrt(cost / static_cast<double>(tau.size()));
-    fit.points = tau.size();
+    fit.kStandardError_per_s = errorK / scale;
+    fit.midpointStandardError_s = errorM * scale;
+    fit.rms = std::sqrt(chiSquared / static_cast<double>(n));
+    fit.points = n;
     return fit;
 }
 

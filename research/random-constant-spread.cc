@@ -24,6 +24,7 @@ CheckRandomConstantSpread(const WormModel& model, const std::vector<core::RunRes
     check.theoryK_per_s = model.K();
     check.tolerance = tolerance;
     std::vector<double> rates;
+    std::vector<double> standardErrors;
     std::vector<double> residuals;
     double n = model.Vulnerable();
     for (const core::RunResult& run : runs)
@@ -39,6 +40,7 @@ CheckRandomConstantSpread(const WormModel& model, const std::vector<core::RunRes
         if (fitted.fit)
         {
             rates.push_back(fitted.fit->k_per_s);
+            standardErrors.push_back(fitted.fit->kStandardError_per_s);
             residuals.push_back(fitted.fit->rms);
             if (std::abs(fitted.fit->k_per_s - check.theoryK_per_s) <=
                 tolerance * check.theoryK_per_s)
@@ -58,6 +60,7 @@ CheckRandomConstantSpread(const WormModel& model, const std::vector<core::RunRes
     check.medianK_per_s = k.median;
     check.p10K_per_s = k.p10;
     check.p90K_per_s = k.p90;
+    check.medianKStandardError_per_s = reports::Summarise(standardErrors).median;
     check.medianRms = reports::Summarise(residuals).median;
     check.relativeError = (k.median - check.theoryK_per_s) / check.theoryK_per_s;
     check.withinTolerance = std::abs(check.relativeError) <= tolerance;

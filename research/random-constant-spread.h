@@ -34,6 +34,9 @@ struct RandomConstantSpreadCheck
     double medianK_per_s = 0;
     double p10K_per_s = 0;
     double p90K_per_s = 0;
+    /// Median over the fitted runs of each fit's standard error of K (LogisticFit): how
+    /// precisely one run's curve fixes its K, not the spread between runs (p10-p90).
+    double medianKStandardError_per_s = 0;
     double medianRms = 0;       ///< median root-mean-square residual of the fits (fraction)
     double relativeError = 0;   ///< (median K - theory K) / theory K
     std::size_t runsWithin = 0; ///< runs whose own K is within the tolerance

@@ -70,8 +70,10 @@ RandomConstantSpreadText(const WormModel& model, const RandomConstantSpreadCheck
         << "theory   K = r p N / Omega = " << model.scansPerSecond << " x " << model.exploitSuccess
         << " x " << model.smbHosts << " / " << model.addressSpace << " = "
         << Format("%.4f", check.theoryK_per_s * kHour) << " /h\n"
-        << "fitted   K = " << Format("%.4f", check.medianK_per_s * kHour) << " /h (median of "
-        << check.fitted << " runs; p10-p90 " << Format("%.4f", check.p10K_per_s * kHour) << "-"
+        << "fitted   K = " << Format("%.4f", check.medianK_per_s * kHour) << " ± "
+        << Format("%.4f", check.medianKStandardError_per_s * kHour) << " /h (median of "
+        << check.fitted << " runs, ± the median standard error of a run's fit; p10-p90 "
+        << Format("%.4f", check.p10K_per_s * kHour) << "-"
         << Format("%.4f", check.p90K_per_s * kHour) << "; median rms "
         << Format("%.4f", check.medianRms) << ")\n"
         << "error    " << Percent(check.relativeError) << " (tolerance "
@@ -95,7 +97,8 @@ RandomConstantSpreadJson(const WormModel& model, const RandomConstantSpreadCheck
     j["theory_k_per_hour"] = check.theoryK_per_s * kHour;
     j["fitted_k_per_hour"] = {{"median", check.medianK_per_s * kHour},
                               {"p10", check.p10K_per_s * kHour},
-                              {"p90", check.p90K_per_s * kHour}};
+                              {"p90", check.p90K_per_s * kHour},
+                              {"median_standard_error", check.medianKStandardError_per_s * kHour}};
     j["median_rms"] = check.medianRms;
     j["relative_error"] = check.relativeError;
     j["tolerance"] = check.tolerance;
@@ -108,7 +111,9 @@ RandomConstantSpreadJson(const WormModel& model, const RandomConstantSpreadCheck
         if (r.fit)
         {
             run["k_per_hour"] = r.fit->k_per_s * kHour;
+            run["k_standard_error_per_hour"] = r.fit->kStandardError_per_s * kHour;
             run["midpoint_hours"] = r.fit->midpoint_s / kHour;
+            run["midpoint_standard_error_hours"] = r.fit->midpointStandardError_s / kHour;
             run["rms"] = r.fit->rms;
         }
         else

@@ -32,10 +32,12 @@ struct TwoFactorState
 };
 
 /// Integrates dI/dt = beta(t) S I - dR/dt, dR/dt = gamma I, dQ/dt = mu S (I + R) with
-/// S = N - I - R - Q and beta(t) = beta0 (1 - I/N)^eta by classic fourth-order Runge-Kutta, with
-/// an internal step no longer than min(sampleInterval/20, 0.05 / (beta0 N + gamma + mu N)) that
-/// divides each sample interval evenly. Returns the state at t = 0, at every multiple of
-/// `sampleInterval_s` up to `end_s`, and at `end_s` itself when it is not such a multiple.
+/// S = N - I - R - Q and beta(t) = beta0 (1 - I/N)^eta by Boost.Odeint's adaptive Dormand-Prince
+/// 5(4) method with dense output, at an absolute tolerance of 1e-18 N and a relative tolerance of
+/// 1e-12 per step (each of I, R, Q), and evaluates the solution at the sample times (a
+/// compartment that the solver's error leaves below 0 is reported as 0).
+/// Returns the state at t = 0, at every multiple of `sampleInterval_s` up to `end_s`, and at
+/// `end_s` itself when it is not such a multiple.
 /// With eta = mu = 0 it is Kermack-McKendrick's SIR model; with gamma = mu = eta = 0 the
 /// logistic. Empty when a parameter is not finite or is negative, the population is not
 /// positive, I(0) exceeds it, `end_s` is negative or `sampleInterval_s` is not positive.

@@ -7,9 +7,9 @@ set -euo pipefail
 
 packages=(
   build-essential cmake make pkg-config
-  libns3-dev ns3 libgsl-dev        # ns-3 3.37; its CMake config needs ns3's binaries and GSL
+  libns3-dev ns3 libgsl-dev        # ns-3 3.37 (its CMake config needs ns3's binaries and GSL); GSL for research/'s fit
   libz3-dev                        # Z3 4.8 (no CMake config: cmake/Z3.cmake wraps it)
-  libboost-graph-dev libcli11-dev libgtest-dev libgmock-dev
+  libboost-graph-dev libcli11-dev libgtest-dev libgmock-dev   # Boost.Graph; Boost.Odeint comes with its headers
   libyaml-cpp-dev nlohmann-json3-dev
   openmpi-bin libopenmpi-dev       # segproof campaign under mpirun (docs/campaign.md)
   libsqlite3-dev sqlite3           # the campaign's results database

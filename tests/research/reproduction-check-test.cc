@@ -4,6 +4,7 @@
 // themselves (they must agree) and on runs that differ from them (they must not).
 #include "formats/scenario/scenario-reader.h"
 #include "research/random-constant-spread.h"
+#include "research/reproduction-output.h"
 #include "research/two-factor-comparison.h"
 #include "research/worm-model.h"
 
@@ -106,6 +107,34 @@ TEST(RandomConstantSpreadTest, AgreesWithRunsThatFollowTheTheory)
     EXPECT_NEAR(c.relativeError, 0, 0.01);
     EXPECT_EQ(c.runsWithin, 5u);
     EXPECT_TRUE(c.withinTolerance);
+    // Whole machines (the curve rounded to 1 of 1,000) leave a residual, so a run's K has a
+    // standard error: small, but not 0, and the median K is within a few of them.
+    EXPECT_GT(c.medianKStandardError_per_s, 0);
+    EXPECT_LT(c.medianKStandardError_per_s, 0.001 * k);
+    EXPECT_LT(std::abs(c.medianK_per_s - k), 5 * c.medianKStandardError_per_s);
+    for (const RunLogistic& r : c.runs)
+    {
+        ASSERT_TRUE(r.fit);
+        EXPECT_GT(r.fit->kStandardError_per_s, 0);
+        EXPECT_GT(r.fit->midpointStandardError_s, 0);
+    }
+}
+
+TEST(RandomConstantSpreadTest, PrintsTheFittedKWithItsStandardError)
+{
+    WormModel m = StanifordScale();
+    RandomConstantSpreadCheck c;
+    c.theoryK_per_s = m.K();
+    c.fitted = 20;
+    c.medianK_per_s = 2.504 / 3600;
+    c.medianKStandardError_per_s = 0.0123 / 3600;
+    c.p10K_per_s = 2.382 / 3600;
+    c.p90K_per_s = 2.58 / 3600;
+    std::string text = RandomConstantSpreadText(m, c);
+    EXPECT_NE(text.find("fitted   K = 2.5040 ± 0.0123 /h (median of 20 runs"), std::string::npos)
+        << text;
+    std::string json = RandomConstantSpreadJson(m, c);
+    EXPECT_NE(json.find("\"median_standard_error\": "), std::string::npos) << json;
 }
 
 TEST(RandomConstantSpreadTest, DisagreesWithRunsThatSpreadAtHalfTheRate)

@@ -33,6 +33,29 @@ kill_rank() {
     return 1
 }
 # Waits until database $1 holds at least $2 runs.
+# wait_or_explain PID OUT: waits for the campaign; if it is still going after 200 s (it takes
+# about 10), prints where every segproof process is (gdb backtraces) before failing, so that a
+# rare hang in CI can be read off the test's output (seen once in CI, never in 9 local tries).
+wait_or_explain() {
+    local i
+    for i in $(seq 1 2000); do
+        kill -0 "$1" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$1" 2>/dev/null; then
+        echo "campaign-mpi: still running after 200 s; its processes:" >&2
+        ps -eo pid,ppid,stat,etime,args | grep -E "[s]egproof|[m]pirun|[p]rte|[o]rted" >&2
+        local process
+        for process in $(pgrep -f "segproof campaign"); do
+            echo "--- backtrace of $process" >&2
+            timeout 30 gdb -q -batch -p "$process" -ex "thread apply all bt 12" 2>&1 |
+                grep -E "^#|^Thread" >&2 || true
+        done
+        echo "--- its output so far:" >&2
+        cat "$2" >&2
+    fi
+    wait "$1"
+}
 wait_runs() {
     for _ in $(seq 1 300); do
         [[ "$(count "$1" "select count(*) from runs" 2>/dev/null || echo 0)" -ge "$2" ]] && return 0
@@ -62,7 +85,8 @@ timeout 300 "${mpi[@]}" --enable-recovery "$segproof" campaign "$long" --db "$wo
 pid=$!
 wait_runs "$work/k.sqlite" 2
 kill_rank "$long" 2 || fail "no rank 2 to kill"
-wait "$pid" || fail "the campaign with a killed rank exited $?: $(cat "$work/out2")"
+wait_or_explain "$pid" "$work/out2" ||
+    fail "the campaign with a killed rank exited $?: $(cat "$work/out2")"
 grep -q "rank 2 stopped answering (nothing for 5 s) during run .*; the run goes back in the queue" \
     "$work/out2" || fail "the lost rank is not reported: $(cat "$work/out2")"
 [[ "$(count "$work/k.sqlite" "select count(*) from runs where status='done'")" == 20 ]] ||

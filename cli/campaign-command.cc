@@ -13,6 +13,7 @@
 #include "results/results-database.h"
 #include "segproof/version.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -39,20 +40,16 @@ struct CampaignArguments
 void
 CheckDatabaseVersions(const results::ResultsDatabase& db, const CampaignArguments& args)
 {
-    std::string others;
-    for (const auto& [version, runs] : db.DoneRunVersions())
-    {
-        if (version != SEGPROOF_VERSION)
-        {
-            others += (others.empty() ? "" : ", ") + std::to_string(runs) + " by segproof " +
-                      (version.empty() ? std::string("(unknown)") : version);
-        }
-    }
+    std::vector<std::pair<std::string, std::uint64_t>> others = db.DoneRunVersions();
+    others.erase(std::remove_if(others.begin(), others.end(),
+                                [](const auto& v) { return v.first == SEGPROOF_VERSION; }),
+                 others.end());
     if (!others.empty() && !args.allowMixedVersions)
     {
         throw core::InputError(core::SourceLocation{"--db", 0, 0},
                                "'" + args.db + "' holds runs made by another segproof version (" +
-                                   others + "); this is segproof " + SEGPROOF_VERSION +
+                                   DescribeRunVersions(others) + "); this is segproof " +
+                                   SEGPROOF_VERSION +
                                    ". Use a new database, or --allow-mixed-versions to add "
                                    "runs of this version beside them");
     }

@@ -6,6 +6,7 @@
 #include "core/input-error.h"
 #include "core/limits.h"
 #include "core/units.h"
+#include "output-file.h"
 #include "progress-bar.h"
 #include "reports/parameter-table.h"
 #include "reports/sha256.h"
@@ -113,13 +114,7 @@ CreateOutputFolder(const std::filesystem::path& path)
 void
 WriteOutputFile(const std::filesystem::path& path, const std::string& text)
 {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
-    if (!out)
-    {
-        throw core::InputError(core::SourceLocation{"--out", 0, 0},
-                               "cannot write '" + path.string() + "'");
-    }
+    WriteWholeFile(path.string(), text, "--out");
 }
 
 reports::CampaignInfo
@@ -294,6 +289,18 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     }
     versions.assign(runsByVersion.begin(), runsByVersion.end());
     return runs;
+}
+
+std::string
+DescribeRunVersions(const std::vector<std::pair<std::string, std::uint64_t>>& versions)
+{
+    std::string list;
+    for (const auto& [version, runs] : versions)
+    {
+        list += (list.empty() ? "" : ", ") + std::to_string(runs) + " by segproof " +
+                (version.empty() ? std::string("(unknown)") : version);
+    }
+    return list;
 }
 
 std::vector<std::string>

@@ -55,7 +55,8 @@ double CampaignDuration(const CampaignOptions& options);
 /// Creates `path` and its parents; throws InputError ("--out: cannot create ...") on failure.
 void CreateOutputFolder(const std::filesystem::path& path);
 
-/// Writes `text` to `path`; throws InputError ("--out: cannot write ...") on failure.
+/// Writes `text` to `path` whole or not at all (WriteWholeFile); throws InputError
+/// ("--out: cannot write ...") on failure.
 void WriteOutputFile(const std::filesystem::path& path, const std::string& text);
 
 /// The provenance of a campaign of `options` over `postures` on `scenario`, with `command` as
@@ -94,6 +95,10 @@ std::vector<core::RunResult> RunsFromDatabase(
     const std::string& db, const CampaignOptions& options,
     const std::vector<core::Posture>& postures,
     std::vector<std::pair<std::string, std::uint64_t>>& versions);
+
+/// Versions with their numbers of runs in words: "2 by segproof 0.1.0, 4 by segproof 0.2.0"
+/// ("(unknown)" for a run recorded without one).
+std::string DescribeRunVersions(const std::vector<std::pair<std::string, std::uint64_t>>& versions);
 
 /// The names of `postures`, in order.
 std::vector<std::string> PostureNames(const std::vector<core::Posture>& postures);

@@ -188,15 +188,9 @@ RegisterReport(CLI::App& app, int& exitCode)
             }
             if (runVersions.size() > 1)
             {
-                std::string list;
-                for (const auto& [version, runs] : runVersions)
-                {
-                    list += (list.empty() ? "" : ", ") + std::to_string(runs) + " by segproof " +
-                            (version.empty() ? std::string("(unknown)") : version);
-                }
                 std::cerr << "segproof: warning: the report mixes runs of more than one segproof "
                              "version ("
-                          << list << "); its figures pool two models\n";
+                          << DescribeRunVersions(runVersions) << "); its figures pool two models\n";
             }
             input.z3Version = verifier::Z3Version();
             input.files = {"summary.json", "timeseries.csv", "verify.jsonl", "matrix.jsonl",

@@ -11,7 +11,6 @@
 #include "segproof/version.h"
 #include "verifier/intent-verifier.h"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
@@ -127,13 +126,7 @@ RegisterVerify(CLI::App& app, int& exitCode)
             }
             if (!args->json.empty())
             {
-                std::ofstream out(args->json);
-                if (!out)
-                {
-                    throw core::InputError(core::SourceLocation{args->json, 0, 0},
-                                           "cannot write the file");
-                }
-                out << json;
+                WriteWholeFile(args->json, json, "--json");
             }
         });
 }

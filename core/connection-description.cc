@@ -43,5 +43,11 @@ DescribeConnection(const Estate& estate, const Connection& c)
     return text;
 }
 
+std::string
+DescribeDecision(const Estate& estate, const Decision& d)
+{
+    return PointLabel(d.point, estate) + ": " + d.RuleId() + " " + ActionName(d.action);
+}
+
 } // namespace core
 } // namespace segproof

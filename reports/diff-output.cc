@@ -29,8 +29,7 @@ PathText(const core::Evaluation& e, const core::Estate& estate)
     std::string text;
     for (const auto& d : e.decisions)
     {
-        text += (text.empty() ? "" : ", ") + core::PointLabel(d.point, estate) + ": " + d.RuleId() +
-                " " + core::ActionName(d.action);
+        text += (text.empty() ? "" : ", ") + core::DescribeDecision(estate, d);
     }
     return text;
 }

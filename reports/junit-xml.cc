@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "junit-xml.h"
 
-#include "core/connection-description.h"
 #include "svg-writer.h"
+#include "verify-output.h"
 
 #include <cstdio>
 #include <sstream>
@@ -21,26 +21,6 @@ Seconds(double seconds)
 {
     char text[32];
     std::snprintf(text, sizeof text, "%.3f", seconds);
-    return text;
-}
-
-/// The counterexample in words, one line per enforcement point, as `verify` prints it.
-std::string
-CounterexampleText(const core::Scenario& scenario, const core::Counterexample& cx)
-{
-    const core::Estate& estate = scenario.GetEstate();
-    std::string text = core::DescribeConnection(estate, cx.connection) +
-                       (cx.replay.delivered ? "  delivered\n" : "  blocked\n");
-    if (cx.replay.decisions.empty())
-    {
-        text += "  no enforcement point on its path under this posture\n";
-    }
-    for (const auto& d : cx.replay.decisions)
-    {
-        text += "  " + core::PointLabel(d.point, estate) + ": " + d.RuleId() + " " +
-                core::ActionName(d.action) +
-                (d.rule ? "  (" + d.rule->location.ToString() + ")" : std::string()) + "\n";
-    }
     return text;
 }
 
@@ -91,9 +71,10 @@ VerifyJunitXml(const core::Scenario& scenario, const std::vector<core::PostureVe
                       << XmlEscape("intent " + r.intentId + " is violated under posture " +
                                    posture.name)
                       << "\">"
-                      << XmlEscape(r.counterexample
-                                       ? CounterexampleText(scenario, *r.counterexample)
-                                       : std::string())
+                      << XmlEscape(r.counterexample ? FormatCounterexampleText(
+                                                          scenario.GetEstate(), *r.counterexample,
+                                                          RuleLocations::Append)
+                                                    : std::string())
                       << "</failure>\n";
             }
             else

@@ -29,6 +29,28 @@ NameAndIp(const core::Estate& estate, core::Ipv4Address ip)
 } // namespace
 
 std::string
+FormatCounterexampleText(const core::Estate& estate, const core::Counterexample& cx,
+                         RuleLocations locations)
+{
+    std::string text = "  " + core::DescribeConnection(estate, cx.connection) +
+                       (cx.replay.delivered ? "  delivered\n" : "  blocked\n");
+    if (cx.replay.decisions.empty())
+    {
+        text += "    no enforcement point on its path under this posture\n";
+    }
+    for (const auto& d : cx.replay.decisions)
+    {
+        text += "    " + core::DescribeDecision(estate, d);
+        if (locations == RuleLocations::Append && d.rule)
+        {
+            text += "  (" + d.rule->location.ToString() + ")";
+        }
+        text += "\n";
+    }
+    return text;
+}
+
+std::string
 FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
                  const std::vector<core::IntentResult>& results)
 {
@@ -50,18 +72,7 @@ FormatVerifyText(const core::Scenario& scenario, const core::Posture& posture,
             out << "VIOLATED " << r.intentId << "\n";
             if (r.counterexample)
             {
-                const auto& cx = *r.counterexample;
-                out << "  " << core::DescribeConnection(estate, cx.connection) << "  "
-                    << (cx.replay.delivered ? "delivered" : "blocked") << "\n";
-                if (cx.replay.decisions.empty())
-                {
-                    out << "    no enforcement point on its path under this posture\n";
-                }
-                for (const auto& d : cx.replay.decisions)
-                {
-                    out << "    " << core::PointLabel(d.point, estate) << ": " << d.RuleId() << " "
-                        << core::ActionName(d.action) << "\n";
-                }
+                out << FormatCounterexampleText(estate, *r.counterexample);
             }
             break;
         case core::Verdict::Unknown:

@@ -14,6 +14,18 @@ namespace segproof
 namespace reports
 {
 
+/// Whether a counterexample's text names where each deciding rule is written.
+enum class RuleLocations
+{
+    Omit,
+    Append, ///< "  (FILE:LINE:COL)" after each rule (the JUnit report)
+};
+
+/// A counterexample as `verify` prints it under its VIOLATED line: the connection, delivered
+/// or blocked, then the decision at each enforcement point on its path, one per line.
+std::string FormatCounterexampleText(const core::Estate& estate, const core::Counterexample& cx,
+                                     RuleLocations locations = RuleLocations::Omit);
+
 /// `segproof verify`'s text: one line per intent (PROVED id / VIOLATED id / UNKNOWN id
 /// (reason)), each violation followed by its counterexample and the decision at each point,
 /// then a one-line tally.

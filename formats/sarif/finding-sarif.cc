@@ -28,33 +28,39 @@ LevelOf(core::Severity severity)
     return SarifLevel::Error;
 }
 
+/// Where `firewall` is written (its section, where its default is); the scenario file when it
+/// has none.
+core::SourceLocation
+FirewallLocation(const core::Scenario& scenario, core::FirewallKind firewall)
+{
+    const core::Firewall* fw = scenario.FindFirewall(firewall);
+    return fw ? fw->location : core::SourceLocation{scenario.SourceFile(), 0, 0};
+}
+
 /// Where rule `id` of `firewall` is written; the firewall's own place when it has no such rule.
 core::SourceLocation
 RuleLocation(const core::Scenario& scenario, core::FirewallKind firewall, const std::string& id)
 {
-    const core::Firewall* fw = scenario.FindFirewall(firewall);
-    if (!fw)
+    if (const core::Firewall* fw = scenario.FindFirewall(firewall))
     {
-        return core::SourceLocation{scenario.SourceFile(), 0, 0};
-    }
-    for (const auto& rule : fw->rules)
-    {
-        if (rule.id == id)
+        for (const auto& rule : fw->rules)
         {
-            return rule.location;
+            if (rule.id == id)
+            {
+                return rule.location;
+            }
         }
     }
-    return fw->location;
+    return FirewallLocation(scenario, firewall);
 }
 
-/// One enforcement point a connection met, at the rule (or the default) that decided there.
+/// One enforcement point a connection met, at the rule (or the firewall's default) that
+/// decided there.
 SarifLocation
 DecisionStep(const core::Scenario& scenario, const core::Decision& d)
 {
-    core::SourceLocation where =
-        d.rule ? d.rule->location : RuleLocation(scenario, d.point.Firewall(), "");
-    return {where, core::PointLabel(d.point, scenario.GetEstate()) + ": " + d.RuleId() + " " +
-                       core::ActionName(d.action)};
+    return {d.rule ? d.rule->location : FirewallLocation(scenario, d.point.Firewall()),
+            core::DescribeDecision(scenario.GetEstate(), d)};
 }
 
 std::vector<SarifRule>

@@ -24,6 +24,9 @@ struct Segment
     std::string name;
     int vlan = 0;
     Cidr cidr;
+    /// NSX's path for the segment (/infra/segments/ID) when the estate came from NSX; empty
+    /// otherwise (an NSX group's PathExpression then names it as /infra/segments/NAME).
+    std::string nsxPath;
     SourceLocation location;
 };
 
@@ -82,6 +85,9 @@ struct Machine
     std::string os;                ///< Operating system name (NSX OSName), may be empty.
     ServiceSet listens;            ///< Services the machine serves.
     std::optional<Holdings> holds; ///< Crown-jewel data, if any.
+    /// NSX's external_id (the vCenter instance UUID) when the estate came from NSX; empty
+    /// otherwise.
+    std::string externalId;
     SourceLocation location;
 
     /// True when the machine carries the tag.

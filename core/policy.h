@@ -8,7 +8,9 @@
 #include "source-location.h"
 
 #include <array>
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace segproof
@@ -92,6 +94,21 @@ struct Rule
     bool AppliesEverywhere() const { return appliedTo.written.empty(); }
 };
 
+/// Rules whose relative order the source leaves undefined (NSX: tied or missing
+/// `sequence_number`s). Each span is a run of consecutive rules [first, first + count).
+struct OrderTie
+{
+    enum class Level
+    {
+        Rules,    ///< one span: rules of one policy, in any order among themselves
+        Policies, ///< one span per policy, consecutive: the policies in any order
+    };
+    Level level = Level::Rules;
+    std::vector<std::pair<std::size_t, std::size_t>> spans; ///< (first, count)
+    std::string description; ///< "rules a and b share sequence_number 5 (in policy P)"
+    SourceLocation location;
+};
+
 /// One firewall: an ordered, first-match rule list and its defaults.
 struct Firewall
 {
@@ -103,6 +120,9 @@ struct Firewall
     /// Index of the first rule of NSX's Application category (where JUMP_TO_APPLICATION
     /// continues); rules.size() when there is none. Irrelevant without jump rules.
     std::size_t applicationStart = 0;
+    /// Where the order of `rules` is one of several the source allows (see OrderTie); empty
+    /// when it is fully defined. Rule-level ties lie inside one span of a policy-level tie.
+    std::vector<OrderTie> orderTies;
     SourceLocation location;
 };
 

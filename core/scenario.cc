@@ -21,6 +21,14 @@ Scenario::FindFirewall(FirewallKind kind) const
     return slot ? &*slot : nullptr;
 }
 
+Scenario
+Scenario::WithFirewall(Firewall firewall) const
+{
+    Parts parts = m_parts;
+    parts.firewalls[static_cast<std::size_t>(firewall.kind)] = std::move(firewall);
+    return Scenario(std::move(parts));
+}
+
 const Group*
 Scenario::FindGroup(const std::string& name) const
 {

@@ -61,6 +61,9 @@ public:
 
     /// The firewall of that kind, or nullptr when the scenario defines none.
     const Firewall* FindFirewall(FirewallKind kind) const;
+    /// The same scenario with `firewall` in place of the one of its kind (e.g. the DFW in one
+    /// of the orders its ties allow).
+    Scenario WithFirewall(Firewall firewall) const;
     /// The group with that name, or nullptr.
     const Group* FindGroup(const std::string& name) const;
     /// The posture with that name, or nullptr.

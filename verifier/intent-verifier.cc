@@ -4,6 +4,7 @@
 
 #include "core/address-classes.h"
 #include "core/concrete-evaluator.h"
+#include "core/rule-order.h"
 #include "core/service-classes.h"
 #include "policy-encoding.h"
 
@@ -234,8 +235,16 @@ private:
     std::map<std::string, std::unique_ptr<Job>> m_jobs;
 };
 
+/// The scenario in each order its DFW's ties allow, settled one way (core/rule-order.h), each
+/// with its own verifier.
+struct IntentVerifier::OrderVariants
+{
+    std::vector<std::unique_ptr<core::Scenario>> scenarios;
+    std::vector<std::unique_ptr<Impl>> verifiers;
+};
+
 IntentVerifier::IntentVerifier(const core::Scenario& scenario, VerifyOptions options)
-    : m_impl(std::make_unique<Impl>(scenario, options))
+    : m_impl(std::make_unique<Impl>(scenario, options)), m_options(options)
 {
 }
 
@@ -244,7 +253,137 @@ IntentVerifier::~IntentVerifier() = default;
 IntentResult
 IntentVerifier::Verify(const core::Intent& intent, const core::Posture& posture)
 {
-    return m_impl->Verify(intent, posture);
+    const core::Firewall* dfw = m_impl->GetScenario().FindFirewall(core::FirewallKind::Dfw);
+    if (!posture.Has(core::FirewallKind::Dfw) || !dfw || dfw->orderTies.empty())
+    {
+        return m_impl->Verify(intent, posture);
+    }
+    return VerifyUnderEveryOrder(intent, posture, *dfw);
+}
+
+namespace
+{
+
+/// "rules a and b share ... ; policies ..." for the first few ties.
+std::string
+DescribeTies(const core::Firewall& dfw)
+{
+    std::string text;
+    std::size_t shown = 0;
+    for (const auto& tie : dfw.orderTies)
+    {
+        if (shown == 3)
+        {
+            text += "; and " + std::to_string(dfw.orderTies.size() - shown) + " more";
+            break;
+        }
+        text += (text.empty() ? "" : "; ") + tie.description;
+        ++shown;
+    }
+    return text;
+}
+
+} // namespace
+
+IntentResult
+IntentVerifier::VerifyUnderEveryOrder(const core::Intent& intent, const core::Posture& posture,
+                                      const core::Firewall& dfw)
+{
+    auto start = std::chrono::steady_clock::now();
+    IntentResult result;
+    result.intentId = intent.id;
+    result.posture = posture.name;
+    const std::string ties = DescribeTies(dfw);
+    for (core::TieBias bias : {core::TieBias::Permissive, core::TieBias::Restrictive})
+    {
+        auto& variants = m_variants[bias == core::TieBias::Permissive ? 0 : 1];
+        if (!variants)
+        {
+            variants = std::make_unique<OrderVariants>();
+            auto firewalls = core::OrderVariants(dfw, bias, kMaxPolicyOrders);
+            if (!firewalls)
+            {
+                result.verdict = Verdict::Unknown;
+                result.reason = "NSX leaves the order of tied policies undefined, and they allow "
+                                "more than " +
+                                std::to_string(kMaxPolicyOrders) +
+                                " orders, more than segproof checks: give them distinct "
+                                "sequence_numbers (" +
+                                ties + ")";
+                variants.reset();
+                return result;
+            }
+            for (auto& firewall : *firewalls)
+            {
+                variants->scenarios.push_back(std::make_unique<core::Scenario>(
+                    m_impl->GetScenario().WithFirewall(std::move(firewall))));
+                variants->verifiers.push_back(
+                    std::make_unique<Impl>(*variants->scenarios.back(), m_options));
+            }
+        }
+    }
+    // Permissive: the most connections any order delivers; restrictive: the fewest. A deny or
+    // only intent holds under every order iff it holds under the permissive one, and fails
+    // under every order iff it fails under the restrictive one; an allow intent the other way.
+    const bool allowIntent = intent.kind == core::IntentKind::Allow;
+    auto& mostDelivered = *m_variants[0];
+    auto& fewestDelivered = *m_variants[1];
+    auto& provingSide = allowIntent ? fewestDelivered : mostDelivered;
+    auto& refutingSide = allowIntent ? mostDelivered : fewestDelivered;
+    bool provedEverywhere = true;
+    for (auto& verifier : provingSide.verifiers)
+    {
+        IntentResult one = verifier->Verify(intent, posture);
+        if (one.verdict == Verdict::Unknown)
+        {
+            one.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return one;
+        }
+        provedEverywhere = provedEverywhere && one.verdict == Verdict::Proved;
+        if (!provedEverywhere)
+        {
+            break;
+        }
+    }
+    if (provedEverywhere)
+    {
+        result.verdict = Verdict::Proved;
+    }
+    else
+    {
+        std::optional<core::Counterexample> example;
+        bool violatedEverywhere = true;
+        for (auto& verifier : refutingSide.verifiers)
+        {
+            IntentResult one = verifier->Verify(intent, posture);
+            if (one.verdict != Verdict::Violated)
+            {
+                violatedEverywhere = false;
+                break;
+            }
+            if (!example)
+            {
+                example = one.counterexample;
+            }
+        }
+        if (violatedEverywhere)
+        {
+            result.verdict = Verdict::Violated;
+            result.counterexample = example;
+        }
+        else
+        {
+            result.verdict = Verdict::Unknown;
+            result.reason = "the verdict depends on an order NSX leaves undefined: the intent "
+                            "holds under some orders of the tied rules and fails under others "
+                            "(" +
+                            ties + ")";
+        }
+    }
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
 }
 
 std::vector<IntentResult>

@@ -40,9 +40,23 @@ public:
     /// Number of address classes the scenario's addresses fall into.
     std::size_t AddressClassCount() const;
 
+    /// At most this many orders of tied NSX policies are checked; past it, Unknown.
+    static constexpr std::size_t kMaxPolicyOrders = 24;
+
 private:
     class Impl;
+    struct OrderVariants;
+
+    /// When the DFW's order is partly undefined (core::Firewall::orderTies): Proved or Violated
+    /// only when the verdict is the same under every order the ties allow, else Unknown naming
+    /// the ties.
+    core::IntentResult VerifyUnderEveryOrder(const core::Intent& intent,
+                                             const core::Posture& posture,
+                                             const core::Firewall& dfw);
+
     std::unique_ptr<Impl> m_impl;
+    VerifyOptions m_options;
+    std::unique_ptr<OrderVariants> m_variants[2]; ///< permissive, restrictive; built on first use
 };
 
 } // namespace verifier

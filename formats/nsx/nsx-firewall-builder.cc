@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <tuple>
 
 namespace segproof
 {
@@ -77,8 +78,24 @@ NsxFirewallBuilder::ReadPolicy(const NsxObject& object)
                            "models layer-3 IPv4 connections");
         return std::nullopt;
     }
+    auto targetType = m_context.Text(node, "target_type", where);
+    if (targetType && *targetType != "DFW")
+    {
+        if (targetType->rfind("DFW_", 0) == 0 || *targetType == "ANTREA")
+        {
+            m_context.Warn(node["target_type"],
+                           "skipped policy " + object.path + " (" + Rules(object.children.size()) +
+                               "): target_type " + *targetType +
+                               " is enforced by a container cluster (Antrea), not at VM vNICs");
+            return std::nullopt;
+        }
+        m_context.Refuse(node["target_type"], "target_type", *targetType, where,
+                         "a DFW security policy's target_type is DFW");
+        return std::nullopt;
+    }
     bool ok = m_context.CheckObject(node, "a security policy", where,
                                     {"category",
+                                     "target_type",
                                      "sequence_number",
                                      "scope",
                                      "rules",
@@ -115,6 +132,9 @@ NsxFirewallBuilder::ReadPolicy(const NsxObject& object)
         }
         policy.rank = static_cast<int>(found - kCategories.begin());
     }
+    policy.defaultSection =
+        policy.rank == kApplicationRank &&
+        (object.id == "default-layer3-section" || object.displayName == "Default Layer3 Section");
     policy.sequenceAt = node["sequence_number"] ? node["sequence_number"] : node;
     policy.sequence = m_context.Number(node, "sequence_number", 0, kMaxSequence, where).value_or(0);
     if (m_context.Flag(node, "stateful", where) == std::optional<bool>(false))
@@ -157,6 +177,12 @@ NsxFirewallBuilder::ReadPolicy(const NsxObject& object)
     return policy;
 }
 
+bool
+NsxFirewallBuilder::IsGroupReference(const std::string& text) const
+{
+    return (!text.empty() && text[0] == '/') || m_document.groups.count(text) != 0;
+}
+
 NsxFirewallBuilder::Endpoints
 NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where)
 {
@@ -187,7 +213,7 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
             continue;
         }
         scope.any = false;
-        if (text.empty() || text[0] != '/')
+        if (!IsGroupReference(text))
         {
             m_context.Refuse(element, "scope", text, where,
                              "a scope lists groups; an address has no vNIC to enforce on");
@@ -200,18 +226,20 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
             scope.ok = false;
             continue;
         }
-        if (members->hasIpAddresses)
+        if (members->hasIpAddresses && !members->hasVms)
         {
             m_context.Refuse(element, "scope", text, where,
-                             "the group has IP-address members, which have no vNIC to enforce "
-                             "on");
+                             "the group has IP-address members only, which have no vNIC to "
+                             "enforce on (NSX refuses such a group in applied-to)");
             scope.ok = false;
             continue;
         }
+        // NSX enforces the rule on the vNICs of the group's VMs; its IP-address members, which
+        // have no vNIC, take no part.
         scope.ref.written.push_back(m_groups.Name(text));
-        m_context.Count(members->addresses.Ranges().size(), element);
-        ranges.insert(ranges.end(), members->addresses.Ranges().begin(),
-                      members->addresses.Ranges().end());
+        m_context.Count(members->vmAddresses.Ranges().size(), element);
+        ranges.insert(ranges.end(), members->vmAddresses.Ranges().begin(),
+                      members->vmAddresses.Ranges().end());
     }
     scope.ref.addresses = core::AddressSet::FromRanges(std::move(ranges));
     if (scope.any)
@@ -252,7 +280,7 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
             endpoints.any = true;
             continue;
         }
-        if (!text.empty() && text[0] == '/')
+        if (IsGroupReference(text))
         {
             const NsxGroupMembers* members = m_groups.Resolve(text, element, key, where);
             if (!members)
@@ -318,6 +346,7 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
     auto paths = m_context.List(rule, "services", where);
     auto inline_ = m_context.List(rule, "service_entries", where);
     bool listedAny = false;
+    bool ipv6Left = false; // some entry was ICMPv6, which no IPv4 connection matches
     for (const auto& element : paths)
     {
         if (!element.IsScalar())
@@ -353,6 +382,12 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
             ok = false;
             continue;
         }
+        const NsxServiceNotes& notes = m_services.Notes(text);
+        for (const auto& alg : notes.algs)
+        {
+            m_algUses[alg].emplace_back(m_ruleId, element);
+        }
+        ipv6Left = ipv6Left || notes.ipv6Left;
         services.written.push_back(m_services.Name(text));
         m_context.Count(entries->size(), element); // each rule gets its own copy
         services.entries.insert(services.entries.end(), entries->begin(), entries->end());
@@ -368,11 +403,17 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
     for (const auto& entry : inline_)
     {
         std::vector<core::ServiceEntry> entries;
-        if (!m_services.ReadEntry(entry, where, entries))
+        NsxServiceNotes notes;
+        if (!m_services.ReadEntry(entry, where, entries, notes))
         {
             ok = false;
             continue;
         }
+        for (const auto& alg : notes.algs)
+        {
+            m_algUses[alg].emplace_back(m_ruleId, entry);
+        }
+        ipv6Left = ipv6Left || notes.ipv6Left;
         for (const auto& e : entries)
         {
             services.written.push_back(e.ToString());
@@ -385,6 +426,12 @@ NsxFirewallBuilder::ReadServices(const YAML::Node& rule, const std::string& wher
     {
         services.written = {"any"};
         services.entries = {core::ServiceEntry::Any()};
+    }
+    else if (ok && services.entries.empty() && ipv6Left)
+    {
+        m_context.Warn(rule["services"] ? rule["services"] : rule["service_entries"],
+                       "rule " + m_ruleId + " matches no IPv4 connection: its services (" +
+                           Join(services.written) + ") are ICMPv6 only" + InWhere(where));
     }
     return ok;
 }
@@ -523,6 +570,7 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
     rule.from = from.ref;
     rule.to = to.ref;
     bool anyService = false;
+    m_ruleId = draft.nsxId;
     ok = ReadServices(node, where, rule.service, anyService) && ok && from.ok && to.ok;
 
     Endpoints scope = ReadScope(node, where);
@@ -569,19 +617,37 @@ NsxFirewallBuilder::Build()
         }
     }
     std::stable_sort(policies.begin(), policies.end(),
-                     [](const Policy& a, const Policy& b)
-                     { return a.rank != b.rank ? a.rank < b.rank : a.sequence < b.sequence; });
+                     [](const Policy& a, const Policy& b) { return OrderKey(a) < OrderKey(b); });
+
+    // Policies that tie: NSX leaves their order undefined.
+    std::vector<int> policyTie(policies.size(), -1);
+    std::vector<std::string> policyTieText;
+    std::vector<YAML::Node> policyTieAt;
     for (std::size_t i = 1; i < policies.size(); ++i)
     {
         const Policy& a = policies[i - 1];
         const Policy& b = policies[i];
-        if (a.rank == b.rank && a.sequence == b.sequence)
+        if (OrderKey(a) != OrderKey(b))
         {
-            m_context.Warn(b.sequenceAt,
-                           "policies " + a.object->path + " and " + b.object->path +
-                               " share sequence_number " + std::to_string(b.sequence) +
-                               (b.category.empty() ? "" : " in category " + b.category) +
-                               ": NSX leaves their order undefined; segproof keeps file order");
+            continue;
+        }
+        if (policyTie[i - 1] < 0)
+        {
+            policyTie[i - 1] = static_cast<int>(policyTieText.size());
+            policyTieText.push_back("policies " + a.object->path);
+            policyTieAt.push_back(b.sequenceAt);
+        }
+        policyTie[i] = policyTie[i - 1];
+        std::string& text = policyTieText[static_cast<std::size_t>(policyTie[i])];
+        text += " and " + b.object->path;
+    }
+    for (std::size_t i = 0; i < policies.size(); ++i)
+    {
+        if (policyTie[i] >= 0 && (i + 1 == policies.size() || policyTie[i + 1] != policyTie[i]))
+        {
+            std::string& text = policyTieText[static_cast<std::size_t>(policyTie[i])];
+            text += " share sequence_number " + std::to_string(policies[i].sequence) +
+                    (policies[i].category.empty() ? "" : " in category " + policies[i].category);
         }
     }
 
@@ -593,8 +659,13 @@ NsxFirewallBuilder::Build()
     }
     std::vector<Draft> drafts;
     drafts.reserve(total);
-    for (const auto& policy : policies)
+    std::vector<std::size_t> policyOf; // drafts[i] comes from policies[policyOf[i]]
+    std::vector<int> ruleTie;          // drafts[i]'s rule-level tie, or -1
+    std::vector<std::string> ruleTieText;
+    std::vector<YAML::Node> ruleTieAt;
+    for (std::size_t p = 0; p < policies.size(); ++p)
     {
+        const Policy& policy = policies[p];
         std::vector<Draft> own;
         own.reserve(policy.object->children.size());
         std::map<std::string, YAML::Node> ids;
@@ -620,17 +691,31 @@ NsxFirewallBuilder::Build()
         }
         std::stable_sort(own.begin(), own.end(),
                          [](const Draft& a, const Draft& b) { return a.sequence < b.sequence; });
-        for (std::size_t i = 1; i < own.size(); ++i)
+        for (std::size_t i = 0; i < own.size(); ++i)
         {
-            if (own[i - 1].sequence == own[i].sequence)
+            policyOf.push_back(p);
+            ruleTie.push_back(-1);
+            if (i > 0 && own[i - 1].sequence == own[i].sequence)
             {
-                const YAML::Node& at =
-                    own[i].node["sequence_number"] ? own[i].node["sequence_number"] : own[i].node;
-                m_context.Warn(at, "rules " + own[i - 1].nsxId + " and " + own[i].nsxId +
-                                       " share sequence_number " + std::to_string(own[i].sequence) +
-                                       InWhere("policy " + policy.object->path) +
-                                       ": NSX leaves their order undefined; segproof keeps "
-                                       "file order");
+                int& previous = ruleTie[ruleTie.size() - 2];
+                if (previous < 0)
+                {
+                    previous = static_cast<int>(ruleTieText.size());
+                    ruleTieText.push_back("rules " + own[i - 1].nsxId);
+                    ruleTieAt.push_back(own[i].node["sequence_number"]
+                                            ? own[i].node["sequence_number"]
+                                            : own[i].node);
+                }
+                ruleTie.back() = previous;
+                ruleTieText[static_cast<std::size_t>(previous)] += " and " + own[i].nsxId;
+            }
+            if (ruleTie.back() >= 0 &&
+                (i + 1 == own.size() || own[i + 1].sequence != own[i].sequence))
+            {
+                ruleTieText[static_cast<std::size_t>(ruleTie.back())] +=
+                    " share sequence_number " + std::to_string(own[i].sequence) +
+                    (own[i].node["sequence_number"] ? "" : " (none given: NSX assigns 0)") +
+                    InWhere("policy " + policy.object->path);
             }
         }
         for (auto& draft : own)
@@ -670,6 +755,8 @@ NsxFirewallBuilder::Build()
             firewall.defaultIn = last.rule.action;
             firewall.defaultOut = last.rule.action;
             drafts.pop_back();
+            policyOf.pop_back();
+            ruleTie.pop_back();
         }
         else
         {
@@ -692,12 +779,136 @@ NsxFirewallBuilder::Build()
             break;
         }
     }
+    RecordTies(drafts, policyOf, ruleTie, ruleTieText, ruleTieAt, policyTie, policyTieText,
+               policyTieAt, firewall);
+    WarnAboutAlgs();
     firewall.rules.reserve(drafts.size());
     for (auto& draft : drafts)
     {
         firewall.rules.push_back(std::move(draft.rule));
     }
     return firewall;
+}
+
+void
+NsxFirewallBuilder::RecordTies(const std::vector<Draft>& drafts,
+                               const std::vector<std::size_t>& policyOf,
+                               const std::vector<int>& ruleTie,
+                               const std::vector<std::string>& ruleTieText,
+                               const std::vector<YAML::Node>& ruleTieAt,
+                               const std::vector<int>& policyTie,
+                               const std::vector<std::string>& policyTieText,
+                               const std::vector<YAML::Node>& policyTieAt, core::Firewall& firewall)
+{
+    // A tie matters only when its rules do not all do the same: only then can the order change
+    // a connection's fate (the deciding rule's id aside).
+    auto mixed = [&](std::size_t first, std::size_t end)
+    {
+        for (std::size_t i = first + 1; i < end; ++i)
+        {
+            if (drafts[i].rule.action != drafts[first].rule.action)
+            {
+                return true;
+            }
+        }
+        return false;
+    };
+    const std::string consequence =
+        ": NSX leaves their order undefined, so verify states a verdict only when it holds "
+        "under every order they allow (else UNKNOWN); lint, matrix, diff and simulate take "
+        "file order";
+    std::vector<core::OrderTie> ties;
+    // Policy-level ties, one span per policy of the tie that kept rules.
+    for (std::size_t t = 0; t < policyTieText.size(); ++t)
+    {
+        core::OrderTie tie;
+        tie.level = core::OrderTie::Level::Policies;
+        for (std::size_t i = 0; i < drafts.size();)
+        {
+            if (policyTie[policyOf[i]] != static_cast<int>(t))
+            {
+                ++i;
+                continue;
+            }
+            std::size_t end = i;
+            while (end < drafts.size() && policyOf[end] == policyOf[i])
+            {
+                ++end;
+            }
+            tie.spans.emplace_back(i, end - i);
+            i = end;
+        }
+        if (tie.spans.size() < 2 ||
+            !mixed(tie.spans.front().first, tie.spans.back().first + tie.spans.back().second))
+        {
+            continue;
+        }
+        tie.description = policyTieText[t];
+        tie.location = m_context.Location(policyTieAt[t]);
+        m_context.Warn(policyTieAt[t], tie.description + consequence);
+        ties.push_back(std::move(tie));
+    }
+    // Rule-level ties.
+    for (std::size_t t = 0; t < ruleTieText.size(); ++t)
+    {
+        std::size_t first = drafts.size();
+        std::size_t count = 0;
+        for (std::size_t i = 0; i < drafts.size(); ++i)
+        {
+            if (ruleTie[i] == static_cast<int>(t))
+            {
+                first = std::min(first, i);
+                ++count;
+            }
+        }
+        if (count < 2 || !mixed(first, first + count))
+        {
+            continue;
+        }
+        core::OrderTie tie;
+        tie.level = core::OrderTie::Level::Rules;
+        tie.spans.emplace_back(first, count);
+        tie.description = ruleTieText[t];
+        tie.location = m_context.Location(ruleTieAt[t]);
+        m_context.Warn(ruleTieAt[t], tie.description + consequence);
+        ties.push_back(std::move(tie));
+    }
+    firewall.orderTies = std::move(ties);
+}
+
+void
+NsxFirewallBuilder::WarnAboutAlgs()
+{
+    for (const auto& [alg, rules] : m_algUses)
+    {
+        std::vector<std::string> ids;
+        for (const auto& use : rules)
+        {
+            if (std::find(ids.begin(), ids.end(), use.first) == ids.end())
+            {
+                ids.push_back(use.first);
+            }
+        }
+        std::string named;
+        for (std::size_t i = 0; i < ids.size() && i < 5; ++i)
+        {
+            named += (i == 0 ? "" : ", ") + ids[i];
+        }
+        if (ids.size() > 5)
+        {
+            named += " and " + std::to_string(ids.size() - 5) + " more";
+        }
+        m_context.Warn(rules.front().second, Rules(ids.size()) + " (" + named +
+                                                 (ids.size() == 1 ? ") uses" : ") use") +
+                                                 " the ALG " + alg);
+    }
+}
+
+std::tuple<int, bool, std::int64_t>
+NsxFirewallBuilder::OrderKey(const Policy& policy)
+{
+    // NSX's default layer-3 section is evaluated after every other Application policy.
+    return {policy.rank, policy.defaultSection, policy.sequence};
 }
 
 } // namespace formats

@@ -11,8 +11,10 @@
 #include "nsx-service-resolver.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace segproof
@@ -44,8 +46,9 @@ private:
         int rank = 0;
         std::int64_t sequence = 0;
         YAML::Node sequenceAt;
-        core::AddressRef scope; ///< empty `written`: everywhere
-        bool ok = true;         ///< false: read with errors (reported)
+        bool defaultSection = false; ///< NSX's default layer-3 section: last of Application
+        core::AddressRef scope;      ///< empty `written`: everywhere
+        bool ok = true;              ///< false: read with errors (reported)
     };
 
     /// A rule, read, with what ordering and the default-rule test need.
@@ -78,6 +81,22 @@ private:
     Endpoints ReadScope(const YAML::Node& object, const std::string& where);
     bool ReadServices(const YAML::Node& rule, const std::string& where, core::ServiceSet& services,
                       bool& any);
+    /// True when `text` in source_groups / destination_groups / scope names a group: a path
+    /// ("/infra/domains/default/groups/web"), or the `path` a bundle gave a group ("web", as
+    /// np-guard's collector writes them).
+    bool IsGroupReference(const std::string& text) const;
+    /// Warns, per ALG service, which rules use it and what of it is not modelled.
+    void WarnAboutAlgs();
+    /// Records in `firewall.orderTies` (with a warning each) the ties whose rules do not all
+    /// act alike: rule-level ties (`ruleTie[i]`: drafts[i]'s tie, or -1) and policy-level
+    /// ones (`policyTie[p]`, policies[p]'s; drafts[i] comes from policies[policyOf[i]]).
+    void RecordTies(const std::vector<Draft>& drafts, const std::vector<std::size_t>& policyOf,
+                    const std::vector<int>& ruleTie, const std::vector<std::string>& ruleTieText,
+                    const std::vector<YAML::Node>& ruleTieAt, const std::vector<int>& policyTie,
+                    const std::vector<std::string>& policyTieText,
+                    const std::vector<YAML::Node>& policyTieAt, core::Firewall& firewall);
+    /// How NSX orders policies: category, then the default section last, then sequence_number.
+    static std::tuple<int, bool, std::int64_t> OrderKey(const Policy& policy);
     std::optional<core::Action> ReadAction(const YAML::Node& rule, const Policy& policy,
                                            const std::string& where);
 
@@ -85,6 +104,9 @@ private:
     NsxContext& m_context;
     NsxGroupResolver m_groups;
     NsxServiceResolver m_services;
+    /// ALG notes ("MS_RPC_TCP on tcp/135 (...)") -> the rules using them, with where they do.
+    std::map<std::string, std::vector<std::pair<std::string, YAML::Node>>> m_algUses;
+    std::string m_ruleId; ///< the rule ReadServices reads, for m_algUses
 };
 
 } // namespace formats

@@ -242,6 +242,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
     bool ok = true;
     std::optional<NsxGroupMembers> run;
     std::vector<core::AddressRange> unionOfRuns; // built at the end: a union per run is quadratic
+    std::vector<core::AddressRange> vmsOfRuns;   // the same for the member VMs alone
     std::string conjunction;
     bool expectExpression = true;
     bool endsWithConjunction = false;
@@ -311,14 +312,19 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
         if (run && conjunction == "AND")
         {
             run->addresses = run->addresses.Intersect(term.addresses);
+            run->vmAddresses = run->vmAddresses.Intersect(term.vmAddresses);
             run->hasIpAddresses = run->hasIpAddresses || term.hasIpAddresses;
+            run->hasVms = run->hasVms || term.hasVms;
             continue;
         }
         if (run)
         {
             const auto& ranges = run->addresses.Ranges();
             unionOfRuns.insert(unionOfRuns.end(), ranges.begin(), ranges.end());
+            const auto& vms = run->vmAddresses.Ranges();
+            vmsOfRuns.insert(vmsOfRuns.end(), vms.begin(), vms.end());
             members.hasIpAddresses = members.hasIpAddresses || run->hasIpAddresses;
+            members.hasVms = members.hasVms || run->hasVms;
         }
         run = std::move(term);
     }
@@ -332,11 +338,17 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
     {
         const auto& ranges = run->addresses.Ranges();
         unionOfRuns.insert(unionOfRuns.end(), ranges.begin(), ranges.end());
+        const auto& vms = run->vmAddresses.Ranges();
+        vmsOfRuns.insert(vmsOfRuns.end(), vms.begin(), vms.end());
         members.hasIpAddresses = members.hasIpAddresses || run->hasIpAddresses;
+        members.hasVms = members.hasVms || run->hasVms;
     }
     const auto& before = members.addresses.Ranges();
     unionOfRuns.insert(unionOfRuns.end(), before.begin(), before.end());
     members.addresses = core::AddressSet::FromRanges(std::move(unionOfRuns));
+    const auto& vmsBefore = members.vmAddresses.Ranges();
+    vmsOfRuns.insert(vmsOfRuns.end(), vmsBefore.begin(), vmsBefore.end());
+    members.vmAddresses = core::AddressSet::FromRanges(std::move(vmsOfRuns));
     return ok;
 }
 
@@ -492,10 +504,14 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
     // AddressSet appends ascending addresses in constant time.
     std::sort(matches.begin(), matches.end());
     m_context.Count(matches.size(), condition);
+    core::AddressSet matched;
     for (core::Ipv4Address ip : matches)
     {
-        members.addresses.Add(ip);
+        matched.Add(ip);
     }
+    members.addresses = members.addresses.Union(matched);
+    members.vmAddresses = members.vmAddresses.Union(matched);
+    members.hasVms = true;
     return true;
 }
 
@@ -552,6 +568,7 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
     }
     bool ok = true;
     std::vector<core::AddressRange> ranges = members.addresses.Ranges();
+    std::vector<core::AddressRange> vmRanges = members.vmAddresses.Ranges();
     for (const auto& element : m_context.List(expression, "paths", where))
     {
         if (!element.IsScalar())
@@ -570,10 +587,14 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
         m_context.Count(inner->addresses.Ranges().size(), element);
         ranges.insert(ranges.end(), inner->addresses.Ranges().begin(),
                       inner->addresses.Ranges().end());
+        const auto& vms = inner->vmAddresses.Ranges();
+        vmRanges.insert(vmRanges.end(), vms.begin(), vms.end());
         members.hasIpAddresses = members.hasIpAddresses || inner->hasIpAddresses;
+        members.hasVms = members.hasVms || inner->hasVms;
         members.depth = std::max(members.depth, inner->depth + 1);
     }
     members.addresses = core::AddressSet::FromRanges(std::move(ranges));
+    members.vmAddresses = core::AddressSet::FromRanges(std::move(vmRanges));
     return ok;
 }
 

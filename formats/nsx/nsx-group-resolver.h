@@ -25,6 +25,12 @@ struct NsxGroupMembers
     /// True when some addresses come from an IPAddressExpression (directly or through a nested
     /// group): such a group names addresses, not vNICs, so it cannot be a rule's scope.
     bool hasIpAddresses = false;
+    /// The IPs of its member VMs alone (what a scope enforces on: NSX applies a rule on the
+    /// vNICs of a group's VMs, and IP-address members have none).
+    core::AddressSet vmAddresses;
+    /// True when it has VM criteria or VM members (directly or through a nested group), even
+    /// if they match no VM today.
+    bool hasVms = false;
     /// Groups on its longest chain of PathExpressions down (0: it names no group).
     std::size_t depth = 0;
 };

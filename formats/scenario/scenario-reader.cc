@@ -251,7 +251,20 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         }
     };
     parts.firewalls = ReadFirewalls(root["firewalls"], names, context, loadNsx);
-    parts.postures = ReadPostures(root["postures"], parts.firewalls, context);
+    // A firewall written but not read (its errors are reported, e.g. a refused NSX export) is
+    // still defined for the postures: no second, misleading error about it.
+    auto written = parts.firewalls;
+    const YAML::Node firewallsNode = root["firewalls"];
+    for (auto kind : core::kAllFirewallKinds)
+    {
+        auto& slot = written[static_cast<std::size_t>(kind)];
+        if (!slot && firewallsNode && firewallsNode.IsMap() &&
+            firewallsNode[core::FirewallKindName(kind)])
+        {
+            slot = core::Firewall{};
+        }
+    }
+    parts.postures = ReadPostures(root["postures"], written, context);
     parts.intents = ReadIntents(root["intents"], names, context);
     parts.attack = ReadAttack(root["attack"], parts.estate, parts.groups, context);
     parts.defence = ReadDefence(root["defence"], context);

@@ -359,8 +359,9 @@ TEST(NsxReaderTest, PoliciesFollowCategoryThenSequenceNumberAndRulesTheirOwn)
                       "models layer-3 IPv4 connections",
                   file + ":138:30: rules app-a-1 and app-a-2 share sequence_number 5 (in policy " +
                       kPolicies +
-                      "app-a): NSX leaves their order undefined; segproof keeps "
-                      "file order"}));
+                      "app-a): NSX leaves their order undefined, so verify states a "
+                      "verdict only when it holds under every order they allow (else "
+                      "UNKNOWN); lint, matrix, diff and simulate take file order"}));
 }
 
 TEST(NsxReaderTest, ActionsDirectionsAndDisabledAreKept)
@@ -663,10 +664,9 @@ TEST(NsxRefusalTest, RuleFeaturesOutsideTheModelAreRefusedByName)
                       "r3): NSX accepts it only in the Environment category, and this "
                       "policy's category is Application"),
             At(f, "14:41: unsupported NSX feature: log_label = x " + rule + "r4)"),
-            At(f, "14:72: unknown service '/infra/services/HTTPS': the export does not "
-                  "define it (NSX's predefined services are not part of an export; add "
-                  "its definition to the export's services) " +
-                      rule + "r4)"),
+            At(f, "14:72: unknown service '/infra/services/HTTPX': neither the export nor "
+                  "NSX's built-in services define it " +
+                      rule + "r4); did you mean '/infra/services/HTTP'?"),
             At(f, "15:81: unsupported NSX feature: service_entries = "
                   "[{resource_type: L4PortSetServiceEntry, l4_protocol: TCP}] " +
                       rule +
@@ -734,32 +734,11 @@ TEST(NsxRefusalTest, GroupCriteriaOutsideTheModelAreRefusedByName)
             At(f, "31:18: unsupported NSX feature: scope = "
                   "/infra/domains/default/groups/nets (in rule " +
                       kPolicies +
-                      "p/rules/r2): the group has IP-address members, which have no vNIC "
-                      "to enforce on"),
+                      "p/rules/r2): the group has IP-address members only, which have no "
+                      "vNIC to enforce on (NSX refuses such a group in applied-to)"),
             At(f, "31:56: unsupported NSX feature: scope = 10.10.0.0/24 (in rule " + kPolicies +
                       "p/rules/r2): a scope lists groups; an address has no vNIC to "
                       "enforce on")}));
-}
-
-TEST(NsxRefusalTest, ServiceEntriesOutsideTheModelAreRefusedOnlyWhenUsed)
-{
-    const std::string f = "refuse-services.json";
-    const std::string why = "the service entries modelled are L4PortSetServiceEntry and "
-                            "ICMPTypeServiceEntry";
-    // unused-alg (line 11) is never referenced, so never read.
-    EXPECT_EQ(Refusals(f),
-              (std::vector<std::string>{
-                  At(f, "3:57: unsupported NSX feature: resource_type = ALGTypeServiceEntry (in "
-                        "service /infra/services/ftp): " +
-                            why),
-                  At(f, "6:19: unsupported NSX feature: protocol = ICMPv6 (in service "
-                        "/infra/services/ping6): segproof models ICMPv4 only"),
-                  At(f, "8:58: unsupported NSX feature: icmp_code = 1 (in service "
-                        "/infra/services/unreachable): connections carry an ICMP type, not a "
-                        "code"),
-                  At(f, "9:57: unsupported NSX feature: resource_type = IPProtocolServiceEntry "
-                        "(in service /infra/services/gre): " +
-                            why)}));
 }
 
 TEST(NsxRefusalTest, GroupCyclesAreSpeltOut)

@@ -86,6 +86,14 @@ void RegisterExport(CLI::App& app, int& exitCode);
 /// Registers `diff`; when it runs, its exit code is stored in `exitCode`.
 void RegisterDiff(CLI::App& app, int& exitCode);
 
+/// Registers `export-nsx` (the DFW as an NSX Policy API body); its exit code is stored in
+/// `exitCode`.
+void RegisterExportNsx(CLI::App& app, int& exitCode);
+
+/// Registers `collect` (an NSX Manager's objects over its REST API, as one JSON bundle); its
+/// exit code is stored in `exitCode`.
+void RegisterCollect(CLI::App& app, int& exitCode);
+
 } // namespace cli
 } // namespace segproof
 

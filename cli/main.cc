@@ -32,6 +32,8 @@ main(int argc, char** argv)
     RegisterReproduce(app, exitCode);
     RegisterCampaign(app, exitCode);
     RegisterExport(app, exitCode);
+    RegisterExportNsx(app, exitCode);
+    RegisterCollect(app, exitCode);
 
     try
     {

@@ -3,7 +3,9 @@
 #include "commands.h"
 #include "core/input-error.h"
 #include "core/limits.h"
+#include "core/machine-connectivity.h"
 #include "formats/scenario/scenario-reader.h"
+#include "reports/machine-matrix-output.h"
 #include "reports/matrix-output.h"
 #include "verifier/reach-matrix-builder.h"
 
@@ -48,6 +50,31 @@ CheckMatrixSize(const core::Scenario& scenario, const std::string& by, const std
                 std::to_string(core::Limits::kMaxMatrixCells) + " (the limit; see docs/limits.md)");
     }
 }
+/// `matrix --by machine`: every machine and outside range, the exact services per pair.
+void
+PrintMachineMatrix(const core::Scenario& scenario, const core::Posture& posture,
+                   const MatrixArguments& args)
+{
+    if (args.csv)
+    {
+        throw core::InputError(core::SourceLocation{"--csv", 0, 0},
+                               "--csv is not available with --by machine (use the text or "
+                               "--json)");
+    }
+    const std::uint64_t cost = core::MachineConnectivityCost(scenario);
+    if (cost > core::Limits::kMaxMatrixCells)
+    {
+        throw core::InputError(core::SourceLocation{args.scenario, 0, 0},
+                               "the matrix by machine would evaluate " + std::to_string(cost) +
+                                   " (source, destination, service cell) triples, more than " +
+                                   std::to_string(core::Limits::kMaxMatrixCells) +
+                                   " (the limit; see docs/limits.md): use --by group");
+    }
+    core::MachineConnectivity connectivity = core::BuildMachineConnectivity(scenario, posture);
+    std::cout << (args.json ? reports::FormatMachineMatrixJson(connectivity)
+                            : reports::FormatMachineMatrixText(connectivity));
+}
+
 } // namespace
 
 void
@@ -60,8 +87,21 @@ RegisterMatrixCommand(CLI::App& app, int& exitCode, const std::string& name,
         ->required();
     command->add_option("--posture", args->posture,
                         "Posture (default: all, every defined firewall)");
-    command->add_option("--by", args->by, "Rows and columns: segment (default) or group")
-        ->check(CLI::IsMember({"segment", "group"}));
+    const bool byMachine = name == "matrix"; // probe sends packets per group pair
+    if (byMachine)
+    {
+        command
+            ->add_option("--by", args->by,
+                         "Rows and columns: segment (default), group, or machine (every "
+                         "machine and outside address range, with the exact services "
+                         "delivered per pair)")
+            ->check(CLI::IsMember({"segment", "group", "machine"}));
+    }
+    else
+    {
+        command->add_option("--by", args->by, "Rows and columns: segment (default) or group")
+            ->check(CLI::IsMember({"segment", "group"}));
+    }
     auto* json = command->add_flag("--json", args->json, "Print JSON instead of text");
     command->add_flag("--csv", args->csv, "Print CSV (from,to,service,reach)")->excludes(json);
     command->callback(
@@ -69,6 +109,12 @@ RegisterMatrixCommand(CLI::App& app, int& exitCode, const std::string& name,
         {
             core::Scenario scenario = ReadScenarioWithWarnings(args->scenario);
             core::Posture posture = scenario.ResolvePosture(args->posture, "--posture");
+            if (args->by == "machine")
+            {
+                PrintMachineMatrix(scenario, posture, *args);
+                exitCode = kExitOk;
+                return;
+            }
             CheckMatrixSize(scenario, args->by, args->scenario);
             core::ReachMatrix matrix = source(scenario, posture,
                                               args->by == "group" ? core::MatrixGrouping::Group

@@ -18,12 +18,33 @@ namespace segproof
 namespace core
 {
 
+/// A group's selector in the model's own terms, free of any file format: what a writer needs to
+/// say the group in another system's words (NSX criteria) rather than as today's addresses.
+struct GroupDefinition
+{
+    /// The one selector a group has.
+    enum class Selector
+    {
+        None,     ///< not known (a group not read from a scenario's `groups:`)
+        Tag,      ///< machines carrying any of `values` (NSX style "scope|tag")
+        Segment,  ///< the machines of the segments named in `values`
+        Cidr,     ///< every address of the CIDRs in `values`
+        Machines, ///< the machines and externals named in `values` (bracket ranges expanded)
+        Any,      ///< the union of the groups named in `values` ("any": every IPv4 address)
+        All,      ///< the intersection of the groups named in `values`
+    };
+    Selector selector = Selector::None;
+    std::vector<std::string> values;
+    std::vector<std::string> except; ///< groups removed from the result ("any" allowed)
+};
+
 /// A named group: the addresses of its member machines plus every address of its CIDRs.
 struct Group
 {
     std::string name;
     AddressSet addresses;
-    std::string definition; ///< the selector as written, e.g. "tag role|vdi-desktop"
+    std::string definition;   ///< the selector as written, e.g. "tag role|vdi-desktop"
+    GroupDefinition criteria; ///< the same selector, structured
     SourceLocation location;
 };
 

@@ -3,6 +3,7 @@
 #include "service-classes.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace segproof
@@ -111,6 +112,45 @@ CollectScenarioEntries(const Scenario& scenario, std::vector<ServiceEntry>& entr
     }
 }
 
+bool
+IsOtherProtocol(std::uint8_t protocol)
+{
+    return protocol != static_cast<std::uint8_t>(Protocol::Tcp) &&
+           protocol != static_cast<std::uint8_t>(Protocol::Udp) &&
+           protocol != static_cast<std::uint8_t>(Protocol::Icmp);
+}
+
+/// The protocols other than TCP, UDP and ICMP that some entry names.
+std::set<std::uint8_t>
+NamedOtherProtocols(const std::vector<ServiceEntry>& entries)
+{
+    std::set<std::uint8_t> named;
+    for (const auto& e : entries)
+    {
+        if (!e.anyProtocol && IsOtherProtocol(e.protocol))
+        {
+            named.insert(e.protocol);
+        }
+    }
+    return named;
+}
+
+/// The lowest protocol number that is neither TCP, UDP, ICMP nor named (0 unless 0 is named);
+/// nullopt when every number is.
+std::optional<std::uint8_t>
+FirstUnnamedOtherProtocol(const std::set<std::uint8_t>& named)
+{
+    for (unsigned p = 0; p <= 255; ++p)
+    {
+        auto protocol = static_cast<std::uint8_t>(p);
+        if (IsOtherProtocol(protocol) && named.count(protocol) == 0)
+        {
+            return protocol;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::vector<ServiceClass>
@@ -163,9 +203,21 @@ ServiceClasses(const Scenario& scenario, const std::vector<const Scenario*>& als
         cls.icmpTypes = t;
         classes.push_back(cls);
     }
-    ServiceClass other; // every other protocol: only `any` matches it
-    other.protocol = 0;
-    classes.push_back(other);
+    // A protocol an entry names (NSX's IPProtocolServiceEntry, IGMP) is a cell of its own;
+    // every other protocol is one cell, which only `any` matches.
+    std::set<std::uint8_t> named = NamedOtherProtocols(entries);
+    for (std::uint8_t protocol : named)
+    {
+        ServiceClass cls;
+        cls.protocol = protocol;
+        classes.push_back(cls);
+    }
+    if (auto unnamed = FirstUnnamedOtherProtocol(named))
+    {
+        ServiceClass other;
+        other.protocol = *unnamed;
+        classes.push_back(other);
+    }
     return classes;
 }
 
@@ -174,7 +226,9 @@ ServiceClassCount(const Scenario& scenario)
 {
     std::vector<ServiceEntry> entries;
     CollectScenarioEntries(scenario, entries);
-    std::uint64_t count = 1; // every other protocol
+    std::set<std::uint8_t> named = NamedOtherProtocols(entries);
+    // each named other protocol, and every other protocol as one
+    std::uint64_t count = named.size() + (FirstUnnamedOtherProtocol(named) ? 1 : 0);
     for (auto protocol : {Protocol::Tcp, Protocol::Udp})
     {
         std::vector<ValueRange> destination;

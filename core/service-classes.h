@@ -31,8 +31,10 @@ struct ServiceClass
 
 /// The service partition of a scenario: every TCP / UDP port range, ICMP type range and
 /// "any other protocol" cell that the entries of its services, rules and intents induce.
-/// Other protocols (neither TCP, UDP nor ICMP) form one cell represented by protocol 0
-/// (only `any` matches them), and ports and types of protocols without them are 0.
+/// A protocol other than TCP, UDP and ICMP that an entry names (an NSX IPProtocolServiceEntry)
+/// is a cell of its own; the protocols no entry names form one cell represented by the lowest
+/// of them, 0 unless 0 is named (only `any` matches it). Ports and types of protocols without
+/// them are 0.
 /// `alsoSplitBy`: other scenarios whose entries split the cells too (for diff).
 std::vector<ServiceClass> ServiceClasses(const Scenario& scenario,
                                          const std::vector<const Scenario*>& alsoSplitBy = {});

@@ -15,6 +15,8 @@ constexpr const char* kVerifyFormat = "segproof-verify/1";
 constexpr const char* kLintFormat = "segproof-lint/1";
 constexpr const char* kDiffFormat = "segproof-diff/1";
 constexpr const char* kMatrixFormat = "segproof-matrix/1"; ///< matrix --json and probe --json
+constexpr const char* kMachineMatrixFormat =
+    "segproof-matrix-by-machine/1"; ///< matrix --by machine --json
 constexpr const char* kSummaryFormat = "segproof-summary/1";
 constexpr const char* kRunRecordFormat = "segproof-run/1";
 

@@ -124,17 +124,24 @@ WriteEstate(std::ostringstream& out, const core::Scenario& scenario)
         << Plural(estate.Hosts().size(), "host") << "; "
         << Plural(estate.Externals().size(), "external address") << "\n";
 
-    out << "  segment              vlan  cidr                desktops  servers  free\n";
+    // Names longer than the column (an NSX segment's display name) widen it.
+    std::size_t nameWidth = 20;
+    for (std::size_t s = 0; s < estate.Segments().size() && s < kMaxSegmentRows; ++s)
+    {
+        nameWidth = std::max(nameWidth, estate.Segments()[s].name.size());
+    }
+    out << "  " << std::left << std::setw(static_cast<int>(nameWidth)) << "segment"
+        << " vlan  cidr                desktops  servers  free\n";
     for (std::size_t s = 0; s < estate.Segments().size() && s < kMaxSegmentRows; ++s)
     {
         const core::Segment& segment = estate.Segments()[s];
         std::uint64_t usable = segment.cidr.Size() > 2 ? segment.cidr.Size() - 2 : 0;
         std::uint64_t used = perSegment[s].Total();
-        out << "  " << std::left << std::setw(20) << segment.name << " " << std::right
-            << std::setw(4) << (segment.vlan > 0 ? std::to_string(segment.vlan) : "-") << "  "
-            << std::left << std::setw(18) << segment.cidr.ToString() << std::right << std::setw(9)
-            << perSegment[s].desktops << std::setw(9) << perSegment[s].servers << std::setw(6)
-            << (usable > used ? usable - used : 0) << "\n";
+        out << "  " << std::left << std::setw(static_cast<int>(nameWidth)) << segment.name << " "
+            << std::right << std::setw(4) << (segment.vlan > 0 ? std::to_string(segment.vlan) : "-")
+            << "  " << std::left << std::setw(18) << segment.cidr.ToString() << std::right
+            << std::setw(9) << perSegment[s].desktops << std::setw(9) << perSegment[s].servers
+            << " " << std::setw(5) << (usable > used ? usable - used : 0) << "\n";
     }
     if (estate.Segments().size() > kMaxSegmentRows)
     {

@@ -20,6 +20,7 @@ import tempfile
 
 # Libraries by what they are (patterns on CMake target names and link items).
 PARSERS = [r'^yaml-cpp$', r'^nlohmann_json', r'libyaml-cpp']
+YAML = [r'^yaml-cpp$', r'libyaml-cpp']
 NS3 = [r'^ns3::', r'libns3']
 Z3 = [r'^Z3::', r'libz3']
 SQLITE = [r'^SQLite::', r'libsqlite3']
@@ -35,7 +36,12 @@ def targets(*names):
 # What each library target must never link, directly or through another target.
 LINKS = {
     r'^segproof_core$': PARSERS + NS3 + Z3 + SQLITE + MPI + CLI11 + FORMATS +
+    targets('verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'collect'),
+    # The NSX Manager client: core, libcurl and nlohmann-json, nothing else of segproof's.
+    r'^segproof_collect$': YAML + NS3 + Z3 + SQLITE + MPI + CLI11 + FORMATS +
     targets('verifier', 'sim', 'reports', 'results', 'research', 'campaign'),
+    # The NSX export writes core's types as JSON: core and nlohmann-json, no reader.
+    r'^segproof_format_nsx_export$': [r'^yaml-cpp$', r'libyaml-cpp'] + FORMATS,
     r'^segproof_format_': NS3 + Z3 + SQLITE + MPI + CLI11 +
     targets('verifier', 'sim', 'reports', 'results', 'research', 'campaign'),
     r'^segproof_verifier$': NS3 + SQLITE + MPI + FORMATS + targets('sim'),
@@ -48,6 +54,7 @@ LINKS = {
 
 # Headers by what they are (patterns on the text between the include's <> or "").
 H_PARSERS = [r'^yaml-cpp/', r'^nlohmann/']
+H_YAML = [r'^yaml-cpp/']
 H_NS3 = [r'^ns3/']
 H_Z3 = [r'^z3']
 H_SQLITE = [r'^sqlite3\.h$']
@@ -63,6 +70,11 @@ def folders(*names):
 # The first rule whose folder holds the file applies.
 INCLUDES = [
     ('core/', H_PARSERS + H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 +
+     folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli',
+             'collect'),
+     []),
+    # The NSX Manager client (libcurl, nlohmann-json) reads no file format and runs no engine.
+    ('collect/', H_YAML + H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 +
      folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),
      []),
     # A reader may use the shared input plumbing; the scenario reads the NSX export a
@@ -70,6 +82,10 @@ INCLUDES = [
     ('formats/scenario/', H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 +
      folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),
      folders('formats/scenario', 'formats/input', 'formats/nsx')),
+    # The NSX export writes what core holds; it reads nothing, so not even formats/input.
+    ('formats/nsx-export/', H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 + [r'^yaml-cpp/'] +
+     folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),
+     folders('formats/nsx-export')),
     ('formats/', H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 +
      folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),
      folders('formats/input')),
@@ -97,8 +113,8 @@ def matches(patterns, text):
 
 
 def source_files(root):
-    for folder in ['core', 'formats', 'verifier', 'sim', 'reports', 'results', 'research',
-                   'campaign', 'cli']:
+    for folder in ['core', 'collect', 'formats', 'verifier', 'sim', 'reports', 'results',
+                   'research', 'campaign', 'cli']:
         for dirpath, _, files in os.walk(os.path.join(root, folder)):
             for f in sorted(files):
                 if f.endswith(('.h', '.cc')):

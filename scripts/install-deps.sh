@@ -13,6 +13,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev
   openmpi-bin libopenmpi-dev       # segproof campaign under mpirun (docs/campaign.md)
   libsqlite3-dev sqlite3           # the campaign's results database
+  libcurl4-openssl-dev openssl     # segproof collect's HTTPS (collect/); the test certificate
   clang-format time
   python3                          # scripts/check-boundaries.py, the browser test's checks
   help2man dpkg-dev                # the man page; dpkg-shlibdeps for the .deb's dependencies

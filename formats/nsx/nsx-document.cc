@@ -28,6 +28,11 @@ const std::map<std::string, std::string> kSkippedChildren = {
 };
 
 const std::vector<std::string> kBundleKeys = {"groups", "services", "security_policies"};
+/// A collector's bundle: np-guard's collector writes these keys; segproof collect adds
+/// "collector" (who collected it, from where, when).
+const std::vector<std::string> kCollectorKeys = {
+    "services", "virtual_machines", "virtual_network_interface", "segments", "tier0", "tier1",
+    "domains",  "collector"};
 const std::vector<std::string> kListResultFields = {
     "results", "result_count", "cursor", "sort_by", "sort_ascending", "_links", "_schema", "_self"};
 
@@ -58,6 +63,14 @@ public:
                                                            *type + "\"" + NotAnExport());
             }
             return std::move(m_document);
+        }
+        for (const auto& key : kCollectorKeys)
+        {
+            if (key != "services" && root[key])
+            {
+                ReadCollectorBundle(root);
+                return std::move(m_document);
+            }
         }
         bool bundle = false;
         for (const auto& key : kBundleKeys)
@@ -234,6 +247,11 @@ private:
         object.id = id.value_or("");
         object.node = node;
         object.displayName = m_context.Text(node, "display_name", "").value_or("");
+        if (object.id.empty() && (!path || path->empty()) && m_namesAreIds)
+        {
+            // np-guard's collector writes some objects with their display_name alone.
+            object.id = object.displayName;
+        }
         if (path && !path->empty())
         {
             object.path = *path;
@@ -395,6 +413,137 @@ private:
         return m_context.List(root, key, "");
     }
 
+    /// A collector's bundle: inventory lists kept for the estate reader, services, and per
+    /// domain its groups, security policies and gateway policies under "resources".
+    void ReadCollectorBundle(const YAML::Node& root)
+    {
+        m_namesAreIds = true;
+        m_document.inventory.present = true;
+        for (const auto& entry : root)
+        {
+            const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : "";
+            if (std::find(kCollectorKeys.begin(), kCollectorKeys.end(), name) ==
+                kCollectorKeys.end())
+            {
+                m_context.Error(entry.first, "unknown key '" + name + "' in a collector's bundle" +
+                                                 (core::DidYouMean(name, kCollectorKeys).empty()
+                                                      ? " (expected " + JoinKeys() + ")"
+                                                      : core::DidYouMean(name, kCollectorKeys)));
+            }
+        }
+        if (root["collector"] && !root["collector"].IsNull() && !root["collector"].IsMap())
+        {
+            m_context.Error(root["collector"], "'collector' must be an object, got " +
+                                                   NsxContext::JsonKind(root["collector"]));
+        }
+        else if (root["collector"] && root["collector"]["complete"] &&
+                 !(root["collector"]["complete"].IsScalar() &&
+                   root["collector"]["complete"].Scalar() == "true"))
+        {
+            m_context.Error(root["collector"]["complete"],
+                            "the bundle says it is not complete (collector.complete is not "
+                            "true): collect it again");
+        }
+        NsxInventory& inventory = m_document.inventory;
+        inventory.virtualMachines = BundleList(root, "virtual_machines");
+        inventory.vifs = BundleList(root, "virtual_network_interface");
+        inventory.segments = BundleList(root, "segments");
+        inventory.tier0s = BundleList(root, "tier0");
+        inventory.tier1s = BundleList(root, "tier1");
+        for (const auto& service : BundleList(root, "services"))
+        {
+            ReadService(service, "/infra");
+        }
+        for (const auto& domain : BundleList(root, "domains"))
+        {
+            ReadBundleDomain(domain);
+        }
+    }
+
+    static std::string JoinKeys()
+    {
+        std::string text;
+        for (const auto& key : kCollectorKeys)
+        {
+            text += (text.empty() ? "" : ", ") + key;
+        }
+        return text;
+    }
+
+    void ReadBundleDomain(const YAML::Node& domain)
+    {
+        if (!domain.IsMap())
+        {
+            m_context.Error(domain,
+                            "a domain must be a JSON object, got " + NsxContext::JsonKind(domain));
+            return;
+        }
+        auto id = m_context.Text(domain, "id", "");
+        auto name = m_context.Text(domain, "display_name", "");
+        auto path = m_context.Text(domain, "path", "");
+        std::string domainPath = path && !path->empty()   ? *path
+                                 : id && !id->empty()     ? "/infra/domains/" + *id
+                                 : name && !name->empty() ? "/infra/domains/" + *name
+                                                          : std::string();
+        if (domainPath.empty())
+        {
+            m_context.Error(domain, "a domain lacks 'id'");
+            return;
+        }
+        const std::string where = "domain " + domainPath;
+        if (!m_context.CheckObject(domain, "a domain", where, {"resources"}))
+        {
+            return;
+        }
+        YAML::Node resources = domain["resources"];
+        if (!resources || resources.IsNull())
+        {
+            return;
+        }
+        if (!m_context.CheckObject(
+                resources, "a domain's resources", where,
+                {"security_policies", "gateway_policies", "redirection_policies", "groups"}))
+        {
+            return;
+        }
+        for (const auto& group : BundleList(resources, "groups"))
+        {
+            ReadGroup(group, domainPath);
+        }
+        for (const auto& policy : BundleList(resources, "security_policies"))
+        {
+            ReadPolicy(policy, domainPath);
+        }
+        for (const auto& policy : BundleList(resources, "gateway_policies"))
+        {
+            ReadGatewayPolicy(policy, domainPath);
+        }
+        auto redirection = BundleList(resources, "redirection_policies");
+        if (!redirection.empty())
+        {
+            m_context.Refuse(resources["redirection_policies"], "redirection_policies",
+                             NsxContext::Render(resources["redirection_policies"]), where,
+                             "redirection (service insertion) steers traffic through partner "
+                             "services, which is not modelled");
+        }
+    }
+
+    void ReadGatewayPolicy(const YAML::Node& node, const std::string& domainPath)
+    {
+        auto object = Identify(node, "GatewayPolicy", domainPath, "gateway-policies");
+        if (!object)
+        {
+            return;
+        }
+        object->children = m_context.List(node, "rules", "gateway policy " + object->path);
+        m_context.Warn(node, "skipped gateway policy " + object->path + " (" +
+                                 std::to_string(object->children.size()) +
+                                 " rules): the tier-0 and tier-1 gateway firewalls are not "
+                                 "imported yet; model them under 'firewalls: gateway' and "
+                                 "'perimeter'");
+        m_document.gatewayPolicies.push_back(std::move(*object));
+    }
+
     void ReadBundle(const YAML::Node& root)
     {
         for (const auto& entry : root)
@@ -426,6 +575,7 @@ private:
 
     NsxContext& m_context;
     NsxDocument m_document;
+    bool m_namesAreIds = false; ///< a collector's bundle: display_name stands in for a missing id
 };
 
 } // namespace

@@ -115,7 +115,16 @@ NsxFirewallBuilder::ReadPolicy(const NsxObject& object)
                                      "internal_sequence_number",
                                      "is_default",
                                      "rule_count",
-                                     "default_rule_id"});
+                                     "default_rule_id",
+                                     "default_rule"});
+    if (node["default_rule"] && !node["default_rule"].IsNull())
+    {
+        // np-guard's bundles carry it, always null: a policy's rules are in "rules".
+        m_context.Refuse(node["default_rule"], "default_rule",
+                         NsxContext::Render(node["default_rule"]), where,
+                         "a policy's rules are read from 'rules'");
+        ok = false;
+    }
     if (policy.category.empty())
     {
         policy.rank = kNoCategoryRank;
@@ -511,7 +520,7 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
                               {"action", "source_groups", "sources_excluded", "destination_groups",
                                "destinations_excluded", "services", "service_entries", "direction",
                                "disabled", "scope", "sequence_number", "ip_protocol", "profiles",
-                               "logged", "notes", "tag", "rule_id", "is_default"});
+                               "logged", "notes", "tag", "rule_id", "is_default", "firewall_rule"});
     core::Rule& rule = draft.rule;
     rule.id = draft.nsxId;
     rule.location = m_context.Location(node);

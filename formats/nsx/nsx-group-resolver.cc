@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <set>
 
 namespace segproof
 {
@@ -19,6 +20,7 @@ namespace
 {
 
 const std::vector<std::string> kKeys = {"Tag", "Name", "ComputerName", "OSName"};
+const std::string kSegmentsPrefix = "/infra/segments/";
 const std::vector<std::string> kOperators = {"EQUALS", "NOTEQUALS", "CONTAINS", "STARTSWITH",
                                              "ENDSWITH"};
 
@@ -199,9 +201,12 @@ NsxGroupResolver::ReadGroup(const NsxObject& group, NsxGroupMembers& members)
 {
     const std::string where = "group " + group.path;
     const YAML::Node& node = group.node;
-    if (!m_context.CheckObject(
-            node, "a group", where,
-            {"expression", "extended_expression", "group_type", "state", "reference"}))
+    // vm_members, ips_members, ip_group_members: the realized members a collector adds
+    // (np-guard's, segproof collect's: GET .../groups/ID/members/virtual-machines and
+    // .../members/ip-addresses).
+    if (!m_context.CheckObject(node, "a group", where,
+                               {"expression", "extended_expression", "group_type", "state",
+                                "reference", "vm_members", "ips_members", "ip_group_members"}))
     {
         return false;
     }
@@ -230,7 +235,181 @@ NsxGroupResolver::ReadGroup(const NsxObject& group, NsxGroupMembers& members)
         ok = false;
     }
     auto expression = m_context.List(node, "expression", where);
-    return ReadExpressionList(expression, where, 0, members) && ok;
+    if (expression.empty() && (node["vm_members"] || node["ips_members"]))
+    {
+        // No criteria, only what NSX realized: the members as collected.
+        return ReadRealizedMembers(node, where, members) && ok;
+    }
+    ok = ReadExpressionList(expression, where, 0, members) && ok;
+    if (ok && node["vm_members"] && node["vm_members"].IsSequence())
+    {
+        CompareRealizedVms(node, where, members);
+    }
+    return ok;
+}
+
+std::vector<core::Index>
+NsxGroupResolver::RealizedVms(const YAML::Node& group, const std::string& where,
+                              std::vector<std::string>& unknown)
+{
+    std::vector<core::Index> found;
+    for (const auto& vm : m_context.List(group, "vm_members", where))
+    {
+        if (!vm.IsMap())
+        {
+            m_context.Error(vm, "'vm_members' must list objects {id, display_name}, got " +
+                                    NsxContext::JsonKind(vm) + InWhere(where));
+            continue;
+        }
+        auto id = m_context.Text(vm, "id", where).value_or("");
+        auto name = m_context.Text(vm, "display_name", where).value_or("");
+        if (!m_externalIdsBuilt)
+        {
+            const auto& machines = m_estate.Machines();
+            for (std::size_t i = 0; i < machines.size(); ++i)
+            {
+                if (machines[i].host != core::kNone && !machines[i].externalId.empty())
+                {
+                    m_byExternalId.emplace(machines[i].externalId, static_cast<core::Index>(i));
+                }
+            }
+            m_externalIdsBuilt = true;
+        }
+        auto byId = id.empty() ? m_byExternalId.end() : m_byExternalId.find(id);
+        core::Index machine = byId == m_byExternalId.end() ? core::kNone : byId->second;
+        if (machine == core::kNone && !name.empty())
+        {
+            machine = m_estate.FindMachine(name);
+            if (machine != core::kNone &&
+                m_estate.Machines()[static_cast<std::size_t>(machine)].host == core::kNone)
+            {
+                machine = core::kNone;
+            }
+        }
+        if (machine == core::kNone)
+        {
+            unknown.push_back(name.empty() ? id : name);
+            continue;
+        }
+        found.push_back(machine);
+    }
+    return found;
+}
+
+void
+NsxGroupResolver::AddVms(std::vector<core::Ipv4Address> ips, const YAML::Node& at,
+                         NsxGroupMembers& members)
+{
+    // AddressSet appends ascending addresses in constant time.
+    std::sort(ips.begin(), ips.end());
+    m_context.Count(ips.size(), at);
+    core::AddressSet vms;
+    for (core::Ipv4Address ip : ips)
+    {
+        vms.Add(ip);
+    }
+    members.addresses = members.addresses.Union(vms);
+    members.vmAddresses = members.vmAddresses.Union(vms);
+    members.hasVms = true;
+}
+
+bool
+NsxGroupResolver::ReadRealizedMembers(const YAML::Node& group, const std::string& where,
+                                      NsxGroupMembers& members)
+{
+    std::vector<std::string> unknown;
+    std::vector<core::Ipv4Address> ips;
+    for (core::Index machine : RealizedVms(group, where, unknown))
+    {
+        ips.push_back(m_estate.Machines()[static_cast<std::size_t>(machine)].ip);
+    }
+    if (group["vm_members"])
+    {
+        AddVms(std::move(ips), group, members);
+    }
+    if (!unknown.empty())
+    {
+        m_context.Warn(group["vm_members"], std::to_string(unknown.size()) + " realized member VM" +
+                                                (unknown.size() == 1 ? "" : "s") + " of " + where +
+                                                " (" + unknown.front() +
+                                                (unknown.size() > 1 ? ", ..." : "") + ") " +
+                                                (unknown.size() == 1 ? "is" : "are") +
+                                                " no machine of the estate: the group leaves " +
+                                                (unknown.size() == 1 ? "it" : "them") + " out");
+    }
+    bool ok = true;
+    std::vector<core::AddressRange> ranges = members.addresses.Ranges();
+    for (const auto& element : m_context.List(group, "ips_members", where))
+    {
+        NsxAddressParse parse = element.IsScalar()
+                                    ? ParseNsxAddress(element.Scalar())
+                                    : NsxAddressParse{std::nullopt, false, "not a string"};
+        if (parse.ipv6)
+        {
+            continue; // no IPv4 connection comes from or goes to it
+        }
+        if (!parse.range)
+        {
+            m_context.Error(element, "'ips_members': " + parse.error + InWhere(where));
+            ok = false;
+            continue;
+        }
+        ranges.push_back({parse.range->first, parse.range->last});
+        members.hasIpAddresses = true;
+    }
+    members.addresses = core::AddressSet::FromRanges(std::move(ranges));
+    return ok;
+}
+
+void
+NsxGroupResolver::CompareRealizedVms(const YAML::Node& group, const std::string& where,
+                                     const NsxGroupMembers& members)
+{
+    std::vector<std::string> unknown;
+    std::vector<core::Index> realized = RealizedVms(group, where, unknown);
+    std::vector<std::string> onlyRealized;
+    std::set<core::Ipv4Address> realizedIps;
+    for (core::Index machine : realized)
+    {
+        const core::Machine& m = m_estate.Machines()[static_cast<std::size_t>(machine)];
+        realizedIps.insert(m.ip);
+        if (!members.vmAddresses.Contains(m.ip))
+        {
+            onlyRealized.push_back(m.name);
+        }
+    }
+    std::vector<std::string> onlyCriteria;
+    for (const auto& m : m_estate.Machines())
+    {
+        if (m.host != core::kNone && members.vmAddresses.Contains(m.ip) &&
+            realizedIps.count(m.ip) == 0)
+        {
+            onlyCriteria.push_back(m.name);
+        }
+    }
+    if (onlyRealized.empty() && onlyCriteria.empty())
+    {
+        return;
+    }
+    auto some = [](const std::vector<std::string>& names)
+    {
+        std::string text;
+        for (std::size_t i = 0; i < names.size() && i < 3; ++i)
+        {
+            text += (i == 0 ? "" : ", ") + names[i];
+        }
+        return text + (names.size() > 3 ? ", ..." : "");
+    };
+    m_context.Warn(group["vm_members"],
+                   "the criteria of " + where + " and the members NSX realized differ (" +
+                       (onlyCriteria.empty() ? std::string()
+                                             : std::to_string(onlyCriteria.size()) +
+                                                   " by the criteria only: " + some(onlyCriteria)) +
+                       (!onlyCriteria.empty() && !onlyRealized.empty() ? "; " : "") +
+                       (onlyRealized.empty() ? std::string()
+                                             : std::to_string(onlyRealized.size()) +
+                                                   " realized only: " + some(onlyRealized)) +
+                       "): segproof evaluates the criteria against the estate");
 }
 
 bool
@@ -369,6 +548,10 @@ NsxGroupResolver::ReadExpression(const YAML::Node& expression, const std::string
     {
         return ReadPaths(expression, where, members);
     }
+    if (type == "ExternalIDExpression")
+    {
+        return ReadExternalIds(expression, where, members);
+    }
     if (type == "NestedExpression")
     {
         if (!m_context.CheckObject(expression, "a NestedExpression", where, {"expressions"}))
@@ -501,17 +684,7 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
             matches.push_back(vm.ip);
         }
     }
-    // AddressSet appends ascending addresses in constant time.
-    std::sort(matches.begin(), matches.end());
-    m_context.Count(matches.size(), condition);
-    core::AddressSet matched;
-    for (core::Ipv4Address ip : matches)
-    {
-        matched.Add(ip);
-    }
-    members.addresses = members.addresses.Union(matched);
-    members.vmAddresses = members.vmAddresses.Union(matched);
-    members.hasVms = true;
+    AddVms(std::move(matches), condition, members);
     return true;
 }
 
@@ -578,6 +751,35 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
             ok = false;
             continue;
         }
+        if (m_document.groups.count(element.Scalar()) == 0)
+        {
+            auto segment = SegmentAt(element.Scalar());
+            if (segment)
+            {
+                // NSX: a segment path in a group means the VMs connected to that segment.
+                const core::AddressSet& vms = SegmentVms(*segment);
+                m_context.Count(vms.Ranges().size(), element);
+                ranges.insert(ranges.end(), vms.Ranges().begin(), vms.Ranges().end());
+                vmRanges.insert(vmRanges.end(), vms.Ranges().begin(), vms.Ranges().end());
+                members.hasVms = true;
+                continue;
+            }
+            if (element.Scalar().rfind(kSegmentsPrefix, 0) == 0)
+            {
+                std::vector<std::string> known;
+                for (const auto& s : m_estate.Segments())
+                {
+                    known.push_back(s.nsxPath.empty() ? kSegmentsPrefix + s.name : s.nsxPath);
+                }
+                m_context.Error(element, "unknown segment '" + element.Scalar() +
+                                             "': no segment of the estate has this path (its "
+                                             "nsxPath, or /infra/segments/NAME)" +
+                                             InWhere(where) +
+                                             core::DidYouMean(element.Scalar(), known));
+                ok = false;
+                continue;
+            }
+        }
         const NsxGroupMembers* inner = Resolve(element.Scalar(), element, "paths", where);
         if (!inner)
         {
@@ -596,6 +798,126 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
     members.addresses = core::AddressSet::FromRanges(std::move(ranges));
     members.vmAddresses = core::AddressSet::FromRanges(std::move(vmRanges));
     return ok;
+}
+
+std::optional<core::Index>
+NsxGroupResolver::SegmentAt(const std::string& path) const
+{
+    const auto& segments = m_estate.Segments();
+    for (std::size_t s = 0; s < segments.size(); ++s)
+    {
+        if (!segments[s].nsxPath.empty() && segments[s].nsxPath == path)
+        {
+            return static_cast<core::Index>(s);
+        }
+    }
+    if (path.rfind(kSegmentsPrefix, 0) == 0)
+    {
+        const std::string name = path.substr(kSegmentsPrefix.size());
+        for (std::size_t s = 0; s < segments.size(); ++s)
+        {
+            if (segments[s].name == name)
+            {
+                return static_cast<core::Index>(s);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+const core::AddressSet&
+NsxGroupResolver::SegmentVms(core::Index segment)
+{
+    if (m_segmentVms.empty())
+    {
+        // One pass over the machines for every segment path, not one per path.
+        std::vector<std::vector<core::Ipv4Address>> ips(m_estate.Segments().size());
+        for (const auto& machine : m_estate.Machines())
+        {
+            if (machine.host != core::kNone && machine.segment != core::kNone)
+            {
+                ips[static_cast<std::size_t>(machine.segment)].push_back(machine.ip);
+            }
+        }
+        m_segmentVms.resize(ips.size());
+        for (std::size_t s = 0; s < ips.size(); ++s)
+        {
+            std::vector<core::AddressRange> ranges;
+            for (core::Ipv4Address ip : ips[s])
+            {
+                ranges.push_back({ip, ip});
+            }
+            m_segmentVms[s] = core::AddressSet::FromRanges(std::move(ranges));
+        }
+    }
+    return m_segmentVms[static_cast<std::size_t>(segment)];
+}
+
+bool
+NsxGroupResolver::ReadExternalIds(const YAML::Node& expression, const std::string& where,
+                                  NsxGroupMembers& members)
+{
+    if (!m_context.CheckObject(expression, "an ExternalIDExpression", where,
+                               {"member_type", "external_ids"}))
+    {
+        return false;
+    }
+    bool ok = true;
+    auto memberType = m_context.Text(expression, "member_type", where);
+    if (!memberType)
+    {
+        if (!expression["member_type"] || expression["member_type"].IsNull())
+        {
+            m_context.Error(expression,
+                            "an ExternalIDExpression lacks 'member_type'" + InWhere(where));
+        }
+        ok = false;
+    }
+    else if (*memberType != "VirtualMachine")
+    {
+        m_context.Refuse(expression["member_type"], "member_type", *memberType, where,
+                         "only VirtualMachine members are modelled");
+        ok = false;
+    }
+    std::vector<std::string> ids;
+    for (const auto& element : m_context.List(expression, "external_ids", where))
+    {
+        if (!element.IsScalar() || element.Scalar().empty())
+        {
+            m_context.Error(element, "'external_ids' must list external ids, got " +
+                                         NsxContext::JsonKind(element) + InWhere(where));
+            ok = false;
+            continue;
+        }
+        ids.push_back(element.Scalar());
+    }
+    if (!ok)
+    {
+        return false;
+    }
+    std::sort(ids.begin(), ids.end());
+    bool estateHasIds = false;
+    std::vector<core::Ipv4Address> matches;
+    for (const auto& machine : m_estate.Machines())
+    {
+        estateHasIds = estateHasIds || !machine.externalId.empty();
+        if (machine.host != core::kNone && !machine.externalId.empty() &&
+            std::binary_search(ids.begin(), ids.end(), machine.externalId))
+        {
+            matches.push_back(machine.ip);
+        }
+    }
+    if (!estateHasIds && !m_warnedNoExternalIds)
+    {
+        m_warnedNoExternalIds = true;
+        m_context.Warn(expression,
+                       "an ExternalIDExpression matches no machine: the estate's machines have "
+                       "no external id (a hand-written estate), so VMs named by external id are "
+                       "not members" +
+                           InWhere(where));
+    }
+    AddVms(std::move(matches), expression, members);
+    return true;
 }
 
 } // namespace formats

@@ -9,7 +9,9 @@
 #include "nsx-document.h"
 
 #include <map>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace segproof
@@ -39,8 +41,9 @@ struct NsxGroupMembers
 /// Expressions: Condition (member_type VirtualMachine; key Tag, Name, ComputerName, OSName;
 /// operator EQUALS, NOTEQUALS, CONTAINS, STARTSWITH, ENDSWITH; compared case-insensitively as
 /// NSX does), ConjunctionOperator AND / OR (AND binds tighter: the list is an OR of AND-runs),
-/// NestedExpression, IPAddressExpression and PathExpression (other groups, recursively, with
-/// cycles reported). Only machines with a host are VirtualMachines. Everything else is refused.
+/// NestedExpression, IPAddressExpression, PathExpression (other groups, recursively, with
+/// cycles reported; or a segment: its VMs) and ExternalIDExpression (VMs by external id). Only
+/// machines with a host are VirtualMachines. Everything else is refused.
 class NsxGroupResolver
 {
 public:
@@ -63,6 +66,18 @@ private:
     };
 
     bool ReadGroup(const NsxObject& group, NsxGroupMembers& members);
+    /// The estate's VMs a collector's `vm_members` names (by external id, else by name);
+    /// `unknown` gets the names of those that match no VM.
+    std::vector<core::Index> RealizedVms(const YAML::Node& group, const std::string& where,
+                                         std::vector<std::string>& unknown);
+    /// Adds VMs (their addresses, in any order) to the members, as addresses and as VMs.
+    void AddVms(std::vector<core::Ipv4Address> ips, const YAML::Node& at, NsxGroupMembers& members);
+    /// A group without criteria: its realized vm_members and ips_members.
+    bool ReadRealizedMembers(const YAML::Node& group, const std::string& where,
+                             NsxGroupMembers& members);
+    /// Warns when the criteria, evaluated against the estate, and the realized VMs differ.
+    void CompareRealizedVms(const YAML::Node& group, const std::string& where,
+                            const NsxGroupMembers& members);
     bool ReadExpressionList(const std::vector<YAML::Node>& items, const std::string& where,
                             std::size_t depth, NsxGroupMembers& members);
     bool ReadExpression(const YAML::Node& expression, const std::string& type,
@@ -73,6 +88,13 @@ private:
                          NsxGroupMembers& members);
     bool ReadPaths(const YAML::Node& expression, const std::string& where,
                    NsxGroupMembers& members);
+    bool ReadExternalIds(const YAML::Node& expression, const std::string& where,
+                         NsxGroupMembers& members);
+    /// The estate's segment whose nsxPath is `path`, else the one named NAME in
+    /// /infra/segments/NAME; nullopt when none.
+    std::optional<core::Index> SegmentAt(const std::string& path) const;
+    /// The IPs of the VMs (machines with a host) on the segment, built on first use.
+    const core::AddressSet& SegmentVms(core::Index segment);
 
     /// A VM's fields as conditions compare them (lower case), built on first use.
     struct Vm
@@ -88,11 +110,15 @@ private:
     const core::Estate& m_estate;
     std::vector<Vm> m_vms;
     bool m_vmsBuilt = false;
+    std::unordered_map<std::string, core::Index> m_byExternalId; ///< VMs, built on first use
+    bool m_externalIdsBuilt = false;
     NsxContext& m_context;
     std::map<std::string, State> m_states;
     std::map<std::string, NsxGroupMembers> m_members;
-    std::vector<std::string> m_stack; ///< groups being resolved, outermost first
-    std::size_t m_conditions = 0;     ///< Conditions read so far
+    std::vector<std::string> m_stack;           ///< groups being resolved, outermost first
+    std::size_t m_conditions = 0;               ///< Conditions read so far
+    std::vector<core::AddressSet> m_segmentVms; ///< by segment index, built on first use
+    bool m_warnedNoExternalIds = false;         ///< the "estate has no external ids" warning
 };
 
 } // namespace formats

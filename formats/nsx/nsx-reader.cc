@@ -66,8 +66,8 @@ ExplainSyntaxError(const std::string& message)
 
 } // namespace
 
-NsxImport
-ReadNsxDfwText(const std::string& text, const std::string& fileName, const core::Estate& estate)
+std::shared_ptr<const NsxFile>
+NsxFile::FromText(const std::string& text, const std::string& fileName)
 {
     CheckYamlValueCount(text, fileName);
     YAML::Node root;
@@ -86,6 +86,21 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const core:
     {
         throw core::InputError(core::SourceLocation{fileName, 1, 1}, "the file is empty");
     }
+    return std::shared_ptr<const NsxFile>(new NsxFile(fileName, root));
+}
+
+std::shared_ptr<const NsxFile>
+NsxFile::Load(const std::string& path)
+{
+    std::string text = ReadInputFile(path, "an NSX export");
+    return FromText(text, path);
+}
+
+NsxImport
+ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
+{
+    const std::string& fileName = file.FileName();
+    const YAML::Node& root = file.Root();
     core::DiagnosticList diagnostics;
     YamlContext yaml(fileName, diagnostics);
     yaml.SetDocument(root);
@@ -117,27 +132,45 @@ ReadNsxDfwText(const std::string& text, const std::string& fileName, const core:
                             std::to_string(core::Limits::kMaxRulesPerFirewall) +
                             " (the limit; see docs/limits.md)");
     }
-    if (diagnostics.HasErrors())
-    {
-        std::vector<core::Diagnostic> sorted = InFileOrder(diagnostics.Items());
-        if (stopNote)
-        {
-            sorted.push_back(*stopNote);
-        }
-        throw core::InputError(std::move(sorted));
-    }
-    result.warnings = InFileOrder(context.Warnings());
-    // "more warnings not shown" has no line: last, not first.
-    std::stable_partition(result.warnings.begin(), result.warnings.end(),
-                          [](const core::Diagnostic& d) { return d.location.line > 0; });
+    ThrowIfErrors(diagnostics, stopNote);
+    result.warnings = WarningsInFileOrder(context.Warnings());
     return result;
+}
+
+NsxImport
+ReadNsxDfwText(const std::string& text, const std::string& fileName, const core::Estate& estate)
+{
+    return ReadNsxDfw(*NsxFile::FromText(text, fileName), estate);
 }
 
 NsxImport
 ReadNsxDfw(const std::string& path, const core::Estate& estate)
 {
-    std::string text = ReadInputFile(path, "an NSX export");
-    return ReadNsxDfwText(text, path, estate);
+    return ReadNsxDfw(*NsxFile::Load(path), estate);
+}
+
+void
+ThrowIfErrors(const core::DiagnosticList& diagnostics, const std::optional<core::Diagnostic>& stop)
+{
+    if (diagnostics.HasErrors())
+    {
+        std::vector<core::Diagnostic> sorted = InFileOrder(diagnostics.Items());
+        if (stop)
+        {
+            sorted.push_back(*stop);
+        }
+        throw core::InputError(std::move(sorted));
+    }
+}
+
+std::vector<core::Diagnostic>
+WarningsInFileOrder(std::vector<core::Diagnostic> warnings)
+{
+    warnings = InFileOrder(std::move(warnings));
+    // "more warnings not shown" has no line: last, not first.
+    std::stable_partition(warnings.begin(), warnings.end(),
+                          [](const core::Diagnostic& d) { return d.location.line > 0; });
+    return warnings;
 }
 
 } // namespace formats

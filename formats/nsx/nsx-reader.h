@@ -7,8 +7,11 @@
 #include "core/input-error.h"
 #include "core/policy.h"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+#include <yaml-cpp/yaml.h>
 
 namespace segproof
 {
@@ -22,6 +25,32 @@ struct NsxImport
     std::vector<core::Diagnostic> warnings; ///< what was skipped or is worth a look, in file order
 };
 
+/// An NSX file (an export or a collector's bundle), parsed once: the estate, the DFW and the
+/// gateway policies are each read from it.
+class NsxFile
+{
+public:
+    /// Reads and parses the file; throws InputError on a file too large, empty or not JSON.
+    static std::shared_ptr<const NsxFile> Load(const std::string& path);
+    /// Parses text; `fileName` is used in messages.
+    static std::shared_ptr<const NsxFile> FromText(const std::string& text,
+                                                   const std::string& fileName);
+
+    const std::string& FileName() const { return m_fileName; }
+    const YAML::Node& Root() const { return m_root; }
+
+private:
+    NsxFile(std::string fileName, YAML::Node root)
+        : m_fileName(std::move(fileName)), m_root(std::move(root))
+    {
+    }
+    std::string m_fileName;
+    YAML::Node m_root;
+};
+
+/// Reads the DFW of a parsed NSX file (see ReadNsxDfw(path, estate)).
+NsxImport ReadNsxDfw(const NsxFile& file, const core::Estate& estate);
+
 /// Reads an NSX Policy API export (hierarchical Infra document or a {groups,services,
 /// security_policies} bundle whose lists may be {"results":[...]}) into the DFW, resolving
 /// groups against the estate's machines. Throws InputError with every problem (FILE:LINE:COL)
@@ -31,6 +60,13 @@ NsxImport ReadNsxDfw(const std::string& path, const core::Estate& estate);
 /// Reads an export from text; `fileName` is used in messages.
 NsxImport ReadNsxDfwText(const std::string& text, const std::string& fileName,
                          const core::Estate& estate);
+
+/// Throws InputError with the diagnostics in file order (and `stop`, why reading stopped,
+/// last), when there is any. For the NSX readers.
+void ThrowIfErrors(const core::DiagnosticList& diagnostics,
+                   const std::optional<core::Diagnostic>& stop);
+/// Warnings in file order, those without a line last.
+std::vector<core::Diagnostic> WarningsInFileOrder(std::vector<core::Diagnostic> warnings);
 
 } // namespace formats
 } // namespace segproof

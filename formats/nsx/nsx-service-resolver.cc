@@ -380,10 +380,16 @@ NsxServiceResolver::ReadIcmpSpec(const YAML::Node& entry, const std::string& whe
     {
         if (!entry["protocol"] || entry["protocol"].IsNull())
         {
-            m_context.Error(entry, "an ICMPTypeServiceEntry lacks 'protocol' (ICMPv4 or ICMPv6)" +
-                                       InWhere(where));
+            // NSX's API requires it; hand-written documents (np-guard's examples) omit it.
+            m_context.Warn(entry, "an ICMPTypeServiceEntry without 'protocol' (NSX requires "
+                                  "ICMPv4 or ICMPv6): read as ICMPv4" +
+                                      InWhere(where));
+            protocol = "ICMPv4";
         }
-        ok = false;
+        else
+        {
+            ok = false;
+        }
     }
     else if (*protocol != "ICMPv4" && *protocol != "ICMPv6")
     {

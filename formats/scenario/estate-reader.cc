@@ -16,9 +16,6 @@ namespace segproof
 namespace formats
 {
 
-namespace
-{
-
 /// Desktops listen on the Windows defaults unless `listens:` says otherwise.
 core::ServiceSet
 DefaultDesktopListens()
@@ -35,6 +32,9 @@ DefaultDesktopListens()
     return set;
 }
 
+namespace
+{
+
 /// Where no machine can have an address: the simulator gives no node one there (and builds its
 /// own links in 240.0.0.0/4), and probe finds no address to send from.
 const std::vector<std::pair<core::Cidr, std::string>> kReservedBlocks = {
@@ -44,7 +44,8 @@ const std::vector<std::pair<core::Cidr, std::string>> kReservedBlocks = {
     {core::Cidr{0xf0000000u, 4}, "reserved"},
 };
 
-/// The reserved block `cidr` overlaps, as "0.0.0.0/8 (this network)"; empty when none.
+} // namespace
+
 std::string
 ReservedBlockOverlapping(const core::Cidr& cidr)
 {
@@ -57,6 +58,9 @@ ReservedBlockOverlapping(const core::Cidr& cidr)
     }
     return "";
 }
+
+namespace
+{
 
 /// The raw reading of one machine entry before addresses are assigned.
 struct PendingMachine

@@ -26,6 +26,14 @@ struct EstateGaps
     std::set<std::string> segments;
 };
 
+/// What a desktop listens on unless `listens:` says otherwise: the Windows defaults
+/// tcp/135, tcp/139, tcp/445, tcp/3389.
+core::ServiceSet DefaultDesktopListens();
+
+/// The reserved block `cidr` overlaps (0/8, 127/8, 224/4, 240/4, where no machine can have an
+/// address), as "0.0.0.0/8 (this network)"; empty when none.
+std::string ReservedBlockOverlapping(const core::Cidr& cidr);
+
 /// Reads `estate:` (segments, hosts, machines, external): expands bracket ranges, places
 /// machines round-robin on their hosts, assigns `ip: auto`, and checks names, overlaps and
 /// addresses. Errors go to the context; the estate holds whatever could be read, and `gaps`

@@ -76,7 +76,8 @@ public:
         for (const auto& name : m_order)
         {
             const Definition& d = m_definitions.at(name);
-            groups.push_back(core::Group{name, d.addresses, d.text, m_context.Location(d.key)});
+            groups.push_back(
+                core::Group{name, d.addresses, d.text, d.criteria, m_context.Location(d.key)});
         }
         return groups;
     }
@@ -96,6 +97,7 @@ private:
         State state = State::Unvisited;
         core::AddressSet addresses;
         std::string text;
+        core::GroupDefinition criteria;
         std::size_t depth = 0; ///< group references on its longest chain down
     };
 
@@ -187,29 +189,40 @@ private:
         const std::string& selector = present[0];
         std::vector<YAML::Node> items = m_context.StringList(d.body, selector);
         d.text = selector + " " + Join(items);
+        for (const auto& item : items)
+        {
+            d.criteria.values.push_back(item.Scalar());
+        }
         core::AddressSet result;
         if (selector == "tag")
         {
+            d.criteria.selector = core::GroupDefinition::Selector::Tag;
             result = ByTag(items);
         }
         else if (selector == "segment")
         {
+            d.criteria.selector = core::GroupDefinition::Selector::Segment;
             result = BySegment(items);
         }
         else if (selector == "cidr")
         {
+            d.criteria.selector = core::GroupDefinition::Selector::Cidr;
             result = ByCidr(items);
         }
         else if (selector == "machines")
         {
-            result = ByMachines(items);
+            d.criteria.selector = core::GroupDefinition::Selector::Machines;
+            d.criteria.values.clear(); // the names, bracket ranges expanded
+            result = ByMachines(items, d.criteria.values);
         }
         else if (selector == "any")
         {
+            d.criteria.selector = core::GroupDefinition::Selector::Any;
             result = UnionOf(items, d, stack);
         }
         else
         {
+            d.criteria.selector = core::GroupDefinition::Selector::All;
             result = core::AddressSet::All();
             for (const auto& item : items)
             {
@@ -224,6 +237,10 @@ private:
         {
             std::vector<YAML::Node> excluded = m_context.StringList(d.body, "except");
             d.text += " except " + Join(excluded);
+            for (const auto& item : excluded)
+            {
+                d.criteria.except.push_back(item.Scalar());
+            }
             result = result.Subtract(UnionOf(excluded, d, stack));
         }
         return result;
@@ -356,7 +373,8 @@ private:
         return core::AddressSet::FromRanges(std::move(ranges));
     }
 
-    core::AddressSet ByMachines(const std::vector<YAML::Node>& items)
+    core::AddressSet ByMachines(const std::vector<YAML::Node>& items,
+                                std::vector<std::string>& expanded)
     {
         std::vector<core::AddressRange> ranges;
         for (const auto& item : items)
@@ -371,6 +389,7 @@ private:
             m_context.Count(names.names.size(), item);
             for (const auto& name : names.names)
             {
+                expanded.push_back(name);
                 core::Index m = m_estate.FindMachine(name);
                 core::Index e = m_estate.FindExternal(name);
                 if (m != core::kNone)

@@ -12,10 +12,13 @@
 #include "formats/nsx/nsx-reader.h"
 #include "group-reader.h"
 #include "name-tables.h"
+#include "nsx-estate-section.h"
 #include "policy-reader.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -184,6 +187,11 @@ ReadDocument(const YAML::Node& root, const std::string& fileName, const Paramete
         // them); users read the file top to bottom, so report in file order.
         std::vector<core::Diagnostic> sorted = diagnostics.Items();
         std::stable_sort(sorted.begin(), sorted.end(), WrittenBefore);
+        // An NSX file read for the estate and for the DFW reports its problems once.
+        sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                                 [](const core::Diagnostic& a, const core::Diagnostic& b)
+                                 { return a.ToString() == b.ToString(); }),
+                     sorted.end());
         if (stopNote)
         {
             sorted.push_back(*stopNote);
@@ -210,22 +218,15 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
              NameTables& names, core::Scenario::Parts& parts)
 {
     parts.services = names.ReadServices(root["services"]);
-    EstateGaps gaps;
-    if (root["estate"])
-    {
-        parts.estate = ReadEstate(
-            root["estate"], context,
-            [&names](const YAML::Node& node) { return names.ResolveServices(node, "'listens'"); },
-            &gaps);
-    }
-    parts.groups = ReadGroups(root["groups"], parts.estate, context, gaps);
-    names.SetGroups(parts.groups);
-    auto loadNsx = [&](const YAML::Node& fileNode) -> std::optional<core::Firewall>
+    // Each NSX file is parsed once, whether it gives the estate, the DFW or both.
+    std::map<std::string, std::shared_ptr<const NsxFile>> nsxFiles;
+    NsxFileLoader loadFile = [&](const YAML::Node& fileNode) -> std::shared_ptr<const NsxFile>
     {
         if (!fileNode.IsScalar())
         {
-            context.Error(fileNode, "'nsx' must be the path of an NSX Policy API export (JSON)");
-            return std::nullopt;
+            context.Error(fileNode, "'nsx' must be the path of an NSX Policy API export or a "
+                                    "collector's bundle (JSON)");
+            return nullptr;
         }
         // A relative path is read from the scenario file's folder.
         std::filesystem::path path(fileNode.Scalar());
@@ -233,9 +234,73 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         {
             path = std::filesystem::path(fileName).parent_path() / path;
         }
+        const std::string key = path.lexically_normal().string();
+        auto found = nsxFiles.find(key);
+        if (found != nsxFiles.end())
+        {
+            return found->second;
+        }
         try
         {
-            NsxImport imported = ReadNsxDfw(path.lexically_normal().string(), parts.estate);
+            return nsxFiles[key] = NsxFile::Load(key);
+        }
+        catch (const core::InputError& e)
+        {
+            for (const auto& d : e.Diagnostics())
+            {
+                context.Error(d.location, d.message);
+            }
+            nsxFiles[key] = nullptr;
+            return nullptr;
+        }
+    };
+    EstateGaps gaps;
+    std::vector<core::Group> nsxGroups;
+    if (IsNsxEstate(root["estate"]))
+    {
+        NsxEstateSection section = ReadNsxEstateSection(root["estate"], context, loadFile);
+        parts.estate = std::move(section.estate);
+        nsxGroups = std::move(section.groups);
+        parts.warnings.insert(parts.warnings.end(), section.warnings.begin(),
+                              section.warnings.end());
+    }
+    else if (root["estate"])
+    {
+        parts.estate = ReadEstate(
+            root["estate"], context,
+            [&names](const YAML::Node& node) { return names.ResolveServices(node, "'listens'"); },
+            &gaps);
+    }
+    parts.groups = ReadGroups(root["groups"], parts.estate, context, gaps);
+    if (!nsxGroups.empty())
+    {
+        // The bundle's groups first; the scenario's own may not take their names.
+        for (const auto& group : parts.groups)
+        {
+            for (const auto& nsx : nsxGroups)
+            {
+                if (nsx.name == group.name)
+                {
+                    context.Error(group.location, "group '" + group.name +
+                                                      "' is already a group of the NSX estate (" +
+                                                      nsx.definition + ")");
+                }
+            }
+        }
+        nsxGroups.insert(nsxGroups.end(), parts.groups.begin(), parts.groups.end());
+        parts.groups = std::move(nsxGroups);
+    }
+    names.SetGroups(parts.groups);
+    auto loadNsx = [&](const YAML::Node& fileNode) -> std::optional<core::Firewall>
+    {
+        std::shared_ptr<const NsxFile> file = loadFile(fileNode);
+        if (!file)
+        {
+            return std::nullopt;
+        }
+        try
+        {
+            NsxImport imported = ReadNsxDfw(*file, parts.estate);
             parts.warnings.insert(parts.warnings.end(), imported.warnings.begin(),
                                   imported.warnings.end());
             imported.firewall.location = context.Location(fileNode);
@@ -266,6 +331,19 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
     }
     parts.postures = ReadPostures(root["postures"], written, context);
     parts.intents = ReadIntents(root["intents"], names, context);
+    // An NSX file read for the estate and the DFW may warn twice about one thing: once.
+    std::vector<core::Diagnostic> unique;
+    for (auto& warning : parts.warnings)
+    {
+        const bool seen = std::any_of(unique.begin(), unique.end(),
+                                      [&](const core::Diagnostic& d)
+                                      { return d.ToString() == warning.ToString(); });
+        if (!seen)
+        {
+            unique.push_back(std::move(warning));
+        }
+    }
+    parts.warnings = std::move(unique);
     parts.attack = ReadAttack(root["attack"], parts.estate, parts.groups, context);
     parts.defence = ReadDefence(root["defence"], context);
 }

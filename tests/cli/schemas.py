@@ -36,7 +36,8 @@ def validator(name):
 
 
 validators = {name: validator(name) for name in
-              ["verify", "lint", "diff", "matrix", "summary", "run", "campaign-spec"]}
+              ["verify", "lint", "diff", "matrix", "matrix-by-machine", "summary", "run",
+               "campaign-spec"]}
 
 
 def check(name, what, doc):
@@ -76,6 +77,10 @@ with tempfile.TemporaryDirectory() as tmp:
         check("matrix", f"matrix {name}", json.loads(run("matrix", scenario, "--json")))
         check("matrix", f"matrix --by group {name}",
               json.loads(run("matrix", scenario, "--by", "group", "--json")))
+    for name in ["seed.yaml", "nsx-lab.yaml"]:
+        check("matrix-by-machine", f"matrix --by machine {name}",
+              json.loads(run("matrix", os.path.join(scenarios, name), "--by", "machine",
+                             "--posture", "microseg", "--json")))
     seed = os.path.join(scenarios, "seed.yaml")
     check("matrix", "probe seed.yaml", json.loads(run("probe", seed, "--posture", "microseg", "--json")))
     check("diff", "diff seed seed-nsx",

@@ -726,8 +726,10 @@ TEST(NsxRefusalTest, GroupCriteriaOutsideTheModelAreRefusedByName)
                       group +
                       "ad-users): identity (Active Directory) membership is not "
                       "modelled"),
-            At(f, "12:17: unsupported NSX feature: paths = /infra/segments/web " + group +
-                      "segment-path): only group paths are modelled here"),
+            // A segment path is read (its VMs), but the seed estate has no segment "web".
+            At(f, "12:17: unknown segment '/infra/segments/web': no segment of the estate has "
+                  "this path (its nsxPath, or /infra/segments/NAME) " +
+                      group + "segment-path)"),
             At(f, "14:24: unsupported NSX feature: ip_addresses = 2001:db8::/32 " + group +
                       "v6): IPv6 is not modelled"),
             At(f, "18:82: unsupported NSX feature: scope_operator = NOTEQUALS " + group + "vms)"),

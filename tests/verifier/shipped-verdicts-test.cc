@@ -43,6 +43,16 @@ TEST(ShippedVerdictsTest, SeedHoldsUnderMicrosegmentationAndNotInAFlatNetwork)
                                      "jewels-admin-only-from-admins"}));
 }
 
+TEST(ShippedVerdictsTest, TheNsxLabHoldsUnderItsDfwAndNotWithoutIt)
+{
+    // The estate and the DFW both read from scenarios/nsx/lab-bundle.json.
+    core::Scenario lab = formats::ReadScenarioFile(kDir + "nsx-lab.yaml");
+    EXPECT_EQ(lab.GetEstate().Machines().size(), 6u);
+    EXPECT_TRUE(Violated(lab, *lab.FindPosture("microseg")).empty());
+    EXPECT_EQ(Violated(lab, *lab.FindPosture("flat")),
+              (std::set<std::string>{"no-lateral", "records-only"}));
+}
+
 TEST(ShippedVerdictsTest, SeedsNsxExportIsTheSamePolicyAsItsNativeRules)
 {
     core::Scenario native = formats::ReadScenarioFile(kDir + "seed.yaml");

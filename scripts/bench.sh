@@ -17,6 +17,10 @@ mkdir -p out/bench
 "$build/bench/bench_validate" out/bench/nsx-25k/scenario.yaml 3 out/bench/nsx-25k/bundle.json
 /usr/bin/env time -f "  segproof validate, whole process: %e s wall, %M KB max RSS" \
   "$build/cli/segproof" validate out/bench/nsx-25k/scenario.yaml >/dev/null 2>&1
+# The same objects as a folder of API responses (482 files); the baseline is still the bundle.
+"$build/bench/bench_validate" out/bench/nsx-25k/scenario-api.yaml 3 out/bench/nsx-25k/bundle.json
+/usr/bin/env time -f "  segproof validate (folder), whole process: %e s wall, %M KB max RSS" \
+  "$build/cli/segproof" validate out/bench/nsx-25k/scenario-api.yaml >/dev/null 2>&1
 # Simulator: per-packet cost against a bare ns-3 model and a naive bridged LAN, seed attack
 # runs and the 5 x 30 campaign (docs/benchmarks.md). Add --enterprise for enterprise-10k.
 "$build/bench/bench_sim"

@@ -31,6 +31,24 @@ YamlKindName(const YAML::Node& node)
     }
 }
 
+core::SourceLocation
+LocateInParts(const std::vector<TextPart>& parts, const core::SourceLocation& location)
+{
+    if (parts.empty() || location.line <= 0)
+    {
+        return location;
+    }
+    auto after =
+        std::upper_bound(parts.begin(), parts.end(), location.line,
+                         [](int line, const TextPart& part) { return line < part.firstLine; });
+    if (after == parts.begin())
+    {
+        return location;
+    }
+    const TextPart& part = *(after - 1);
+    return core::SourceLocation{part.file, location.line - part.firstLine + 1, location.column};
+}
+
 YamlContext::YamlContext(std::string file, core::DiagnosticList& diagnostics)
     : m_file(std::move(file)), m_diagnostics(diagnostics)
 {
@@ -136,7 +154,7 @@ YamlContext::Location(const YAML::Node& node) const
     {
         return core::SourceLocation{m_file, 0, 0};
     }
-    return core::SourceLocation{m_file, mark.line + 1, mark.column + 1};
+    return LocateInParts(m_parts, core::SourceLocation{m_file, mark.line + 1, mark.column + 1});
 }
 
 void

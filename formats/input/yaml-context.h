@@ -27,6 +27,14 @@ struct ReadingStopped
     std::optional<core::Diagnostic> note;
 };
 
+/// One file of several read as one text (a folder of NSX API responses): the file's line 1 is
+/// line `firstLine` of the whole.
+struct TextPart
+{
+    std::string file;
+    int firstLine = 1;
+};
+
 /// Shared by the scenario's section readers: the file name, the diagnostics collected so far,
 /// and typed access to YAML nodes that reports every mismatch at its FILE:LINE:COL.
 /// Internal to core (the public entry point is scenario-reader.h).
@@ -46,6 +54,9 @@ public:
     /// one. Location answers `location` for them, so that the readers' errors on such a value point
     /// where the user wrote it. Of two registrations of one node, the later wins.
     void AddForeign(const YAML::Node& node, const core::SourceLocation& location);
+    /// The files the document was read from, when it is several files read as one text (in
+    /// the order of `firstLine`): Location then names the file and its own line.
+    void SetParts(std::vector<TextPart> parts) { m_parts = std::move(parts); }
     /// Where the node was written; for an empty value inside the document, its key; for a
     /// node added with AddForeign, the location given there.
     core::SourceLocation Location(const YAML::Node& node) const;
@@ -99,8 +110,14 @@ private:
     /// Nodes from outside the file (AddForeign), each with where it was written, in the order
     /// they were added.
     std::vector<std::pair<YAML::Node, core::SourceLocation>> m_foreign;
+    std::vector<TextPart> m_parts;
     std::size_t m_valuesRead = 0;
 };
+
+/// `location` (a line of the whole text) as the file of `parts` it falls in and that file's own
+/// line; unchanged when there are no parts or it has no line.
+core::SourceLocation LocateInParts(const std::vector<TextPart>& parts,
+                                   const core::SourceLocation& location);
 
 /// "a map", "a list", "a scalar" or "nothing", for type errors.
 std::string YamlKindName(const YAML::Node& node);

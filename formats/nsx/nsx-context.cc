@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace segproof
 {
@@ -343,6 +344,53 @@ NsxContext::ResourceType(const YAML::Node& object, const std::string& what,
         return "";
     }
     return Text(object, "resource_type", where).value_or("");
+}
+
+/// yaml-cpp's parser messages, said in JSON's terms.
+std::string
+ExplainJsonSyntaxError(const std::string& message)
+{
+    if (message.rfind("invalid unicode", 0) == 0)
+    {
+        return "JSON syntax error: a \\u escape that is not a character; yaml-cpp cannot read "
+               "a character outside the Basic Multilingual Plane written as a surrogate pair "
+               "(\\uD83D\\uDE00): write the character itself";
+    }
+    if (message == "bad file")
+    {
+        // yaml-cpp's answer to lists and objects nested 500 levels deep.
+        return "JSON syntax error: lists and objects nest 500 levels deep here, more than the "
+               "JSON parser reads (the limit; see docs/limits.md)";
+    }
+    if (message == "end of map flow not found")
+    {
+        return "JSON syntax error: an object '{' is not closed with '}' (or a ',' or ':' is "
+               "missing)";
+    }
+    if (message == "illegal flow end")
+    {
+        return "JSON syntax error: a ']' or '}' that closes nothing open here (the '{' or '[' "
+               "before it is not closed, or the other bracket was meant)";
+    }
+    if (message == "end of sequence flow not found")
+    {
+        return "JSON syntax error: a list '[' is not closed with ']' (or a ',' is missing)";
+    }
+    return "JSON syntax error: " + message;
+}
+
+/// Diagnostics in file order: the readers visit objects in evaluation order, users read files
+/// top to bottom (and a folder's files in the order of their names).
+std::vector<core::Diagnostic>
+DiagnosticsInFileOrder(std::vector<core::Diagnostic> diagnostics)
+{
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const core::Diagnostic& a, const core::Diagnostic& b)
+                     {
+                         return std::tie(a.location.file, a.location.line, a.location.column) <
+                                std::tie(b.location.file, b.location.line, b.location.column);
+                     });
+    return diagnostics;
 }
 
 } // namespace formats

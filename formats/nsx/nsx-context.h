@@ -84,6 +84,13 @@ private:
 /// True when `node` is a JSON string (a quoted scalar).
 bool IsJsonString(const YAML::Node& node);
 
+/// Diagnostics in file order (a folder's files by name, then line and column): the readers
+/// visit objects in evaluation order, users read files top to bottom.
+std::vector<core::Diagnostic> DiagnosticsInFileOrder(std::vector<core::Diagnostic> diagnostics);
+
+/// yaml-cpp's parser message (a ParserException's msg), said in JSON's terms.
+std::string ExplainJsonSyntaxError(const std::string& message);
+
 /// " (in WHERE)", the suffix of every message about an object.
 std::string InWhere(const std::string& where);
 

@@ -617,7 +617,7 @@ ReadNsxEstate(const NsxFile& file, const NsxEstateOptions& options)
 {
     core::DiagnosticList diagnostics;
     YamlContext yaml(file.FileName(), diagnostics);
-    yaml.SetDocument(file.Root());
+    file.Attach(yaml);
     NsxContext context(yaml);
     NsxEstateImport result;
     std::optional<core::Diagnostic> stopNote;
@@ -631,7 +631,10 @@ ReadNsxEstate(const NsxFile& file, const NsxEstateOptions& options)
         stopNote = stopped.note;
     }
     ThrowIfErrors(diagnostics, stopNote);
-    result.warnings = WarningsInFileOrder(context.Warnings());
+    result.warnings = file.Warnings();
+    result.warnings.insert(result.warnings.end(), context.Warnings().begin(),
+                           context.Warnings().end());
+    result.warnings = WarningsInFileOrder(std::move(result.warnings));
     return result;
 }
 
@@ -640,7 +643,7 @@ ReadNsxGroups(const NsxFile& file, const core::Estate& estate)
 {
     core::DiagnosticList diagnostics;
     YamlContext yaml(file.FileName(), diagnostics);
-    yaml.SetDocument(file.Root());
+    file.Attach(yaml);
     NsxContext context(yaml);
     NsxDocument document = ReadNsxDocument(file.Root(), context);
     NsxGroupsImport result;
@@ -650,7 +653,7 @@ ReadNsxGroups(const NsxFile& file, const core::Estate& estate)
     // collected apart: those a group adds are its own.
     core::DiagnosticList trial;
     YamlContext trialYaml(file.FileName(), trial);
-    trialYaml.SetDocument(file.Root());
+    file.Attach(trialYaml);
     NsxContext trialContext(trialYaml);
     NsxGroupResolver resolver(document, estate, trialContext);
     std::set<std::string> names;

@@ -8,63 +8,19 @@
 #include "nsx-context.h"
 #include "nsx-document.h"
 #include "nsx-firewall-builder.h"
+#include "nsx-folder.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <yaml-cpp/yaml.h>
 
 namespace segproof
 {
 namespace formats
 {
-
-namespace
-{
-
-/// Diagnostics in file order: the readers visit objects in evaluation order, users read files
-/// top to bottom.
-std::vector<core::Diagnostic>
-InFileOrder(std::vector<core::Diagnostic> diagnostics)
-{
-    std::stable_sort(diagnostics.begin(), diagnostics.end(),
-                     [](const core::Diagnostic& a, const core::Diagnostic& b)
-                     {
-                         return std::make_pair(a.location.line, a.location.column) <
-                                std::make_pair(b.location.line, b.location.column);
-                     });
-    return diagnostics;
-}
-
-/// yaml-cpp's parser messages, said in JSON's terms.
-std::string
-ExplainSyntaxError(const std::string& message)
-{
-    if (message.rfind("invalid unicode", 0) == 0)
-    {
-        return "JSON syntax error: a \\u escape that is not a character; yaml-cpp cannot read "
-               "a character outside the Basic Multilingual Plane written as a surrogate pair "
-               "(\\uD83D\\uDE00): write the character itself";
-    }
-    if (message == "bad file")
-    {
-        // yaml-cpp's answer to lists and objects nested 500 levels deep.
-        return "JSON syntax error: lists and objects nest 500 levels deep here, more than the "
-               "JSON parser reads (the limit; see docs/limits.md)";
-    }
-    if (message == "end of map flow not found")
-    {
-        return "JSON syntax error: an object '{' is not closed with '}' (or a ',' or ':' is "
-               "missing)";
-    }
-    if (message == "end of sequence flow not found")
-    {
-        return "JSON syntax error: a list '[' is not closed with ']' (or a ',' is missing)";
-    }
-    return "JSON syntax error: " + message;
-}
-
-} // namespace
 
 std::shared_ptr<const NsxFile>
 NsxFile::FromText(const std::string& text, const std::string& fileName)
@@ -80,7 +36,7 @@ NsxFile::FromText(const std::string& text, const std::string& fileName)
         int line = e.mark.is_null() ? 0 : e.mark.line + 1;
         int column = e.mark.is_null() ? 0 : e.mark.column + 1;
         throw core::InputError(core::SourceLocation{fileName, line, column},
-                               ExplainSyntaxError(e.msg));
+                               ExplainJsonSyntaxError(e.msg));
     }
     if (!root || root.IsNull())
     {
@@ -92,8 +48,21 @@ NsxFile::FromText(const std::string& text, const std::string& fileName)
 std::shared_ptr<const NsxFile>
 NsxFile::Load(const std::string& path)
 {
+    if (std::filesystem::is_directory(path))
+    {
+        NsxFolder folder = ReadNsxFolder(path);
+        return std::shared_ptr<const NsxFile>(new NsxFile(
+            folder.name, folder.root, std::move(folder.parts), std::move(folder.warnings)));
+    }
     std::string text = ReadInputFile(path, "an NSX export");
     return FromText(text, path);
+}
+
+void
+NsxFile::Attach(YamlContext& yaml) const
+{
+    yaml.SetDocument(m_root);
+    yaml.SetParts(m_parts);
 }
 
 NsxImport
@@ -103,7 +72,7 @@ ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
     const YAML::Node& root = file.Root();
     core::DiagnosticList diagnostics;
     YamlContext yaml(fileName, diagnostics);
-    yaml.SetDocument(root);
+    file.Attach(yaml);
     NsxContext context(yaml);
     NsxImport result;
     std::optional<core::Diagnostic> stopNote;
@@ -133,7 +102,10 @@ ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
                             " (the limit; see docs/limits.md)");
     }
     ThrowIfErrors(diagnostics, stopNote);
-    result.warnings = WarningsInFileOrder(context.Warnings());
+    result.warnings = file.Warnings();
+    result.warnings.insert(result.warnings.end(), context.Warnings().begin(),
+                           context.Warnings().end());
+    result.warnings = WarningsInFileOrder(std::move(result.warnings));
     return result;
 }
 
@@ -154,7 +126,7 @@ ThrowIfErrors(const core::DiagnosticList& diagnostics, const std::optional<core:
 {
     if (diagnostics.HasErrors())
     {
-        std::vector<core::Diagnostic> sorted = InFileOrder(diagnostics.Items());
+        std::vector<core::Diagnostic> sorted = DiagnosticsInFileOrder(diagnostics.Items());
         if (stop)
         {
             sorted.push_back(*stop);
@@ -166,7 +138,7 @@ ThrowIfErrors(const core::DiagnosticList& diagnostics, const std::optional<core:
 std::vector<core::Diagnostic>
 WarningsInFileOrder(std::vector<core::Diagnostic> warnings)
 {
-    warnings = InFileOrder(std::move(warnings));
+    warnings = DiagnosticsInFileOrder(std::move(warnings));
     // "more warnings not shown" has no line: last, not first.
     std::stable_partition(warnings.begin(), warnings.end(),
                           [](const core::Diagnostic& d) { return d.location.line > 0; });

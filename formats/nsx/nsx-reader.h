@@ -6,6 +6,7 @@
 #include "core/estate.h"
 #include "core/input-error.h"
 #include "core/policy.h"
+#include "formats/input/yaml-context.h"
 
 #include <memory>
 #include <optional>
@@ -25,12 +26,14 @@ struct NsxImport
     std::vector<core::Diagnostic> warnings; ///< what was skipped or is worth a look, in file order
 };
 
-/// An NSX file (an export or a collector's bundle), parsed once: the estate, the DFW and the
-/// gateway policies are each read from it.
+/// An NSX file (an export or a collector's bundle) or a folder of NSX API responses (one GET's
+/// JSON per file), parsed once: the estate, the DFW and the gateway policies are each read
+/// from it.
 class NsxFile
 {
 public:
-    /// Reads and parses the file; throws InputError on a file too large, empty or not JSON.
+    /// Reads and parses the file, or the folder's .json files (nsx-folder.h); throws InputError
+    /// on a file too large, empty or not JSON.
     static std::shared_ptr<const NsxFile> Load(const std::string& path);
     /// Parses text; `fileName` is used in messages.
     static std::shared_ptr<const NsxFile> FromText(const std::string& text,
@@ -38,14 +41,22 @@ public:
 
     const std::string& FileName() const { return m_fileName; }
     const YAML::Node& Root() const { return m_root; }
+    /// Gives a reader's context the document, and (for a folder) which file each line is of.
+    void Attach(YamlContext& yaml) const;
+    /// What reading the folder skipped (each reader adds these to its own warnings).
+    const std::vector<core::Diagnostic>& Warnings() const { return m_warnings; }
 
 private:
-    NsxFile(std::string fileName, YAML::Node root)
-        : m_fileName(std::move(fileName)), m_root(std::move(root))
+    NsxFile(std::string fileName, YAML::Node root, std::vector<TextPart> parts = {},
+            std::vector<core::Diagnostic> warnings = {})
+        : m_fileName(std::move(fileName)), m_root(std::move(root)), m_parts(std::move(parts)),
+          m_warnings(std::move(warnings))
     {
     }
     std::string m_fileName;
     YAML::Node m_root;
+    std::vector<TextPart> m_parts; ///< a folder's files, else empty
+    std::vector<core::Diagnostic> m_warnings;
 };
 
 /// Reads the DFW of a parsed NSX file (see ReadNsxDfw(path, estate)).

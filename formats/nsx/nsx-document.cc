@@ -23,8 +23,6 @@ const std::map<std::string, std::string> kSkippedChildren = {
     {"ChildSegment", "segments are topology, which segproof takes from the scenario's estate"},
     {"ChildPolicyContextProfile",
      "context profiles act only through rule 'profiles', which the import refuses"},
-    {"ChildGatewayPolicy",
-     "gateway firewall policies are not the DFW; model them under 'firewalls: gateway'"},
 };
 
 const std::vector<std::string> kBundleKeys = {"groups", "services", "security_policies"};
@@ -145,6 +143,31 @@ private:
         return true;
     }
 
+    /// The objects of the node's own list `key`, then those of its Child`type` wrappers in
+    /// `children` (other children refused).
+    std::vector<YAML::Node> ListAndWrapped(const YAML::Node& node, const std::string& key,
+                                           const std::string& type, const std::string& what,
+                                           const std::string& where)
+    {
+        std::vector<YAML::Node> objects = m_context.List(node, key, where);
+        for (const auto& child : m_context.List(node, "children", where))
+        {
+            std::string childType = m_context.ResourceType(child, "a child of " + what, where);
+            if (childType == "Child" + type)
+            {
+                if (Wrapper(child, type, where))
+                {
+                    objects.push_back(child[type]);
+                }
+            }
+            else if (!childType.empty())
+            {
+                m_context.Refuse(child["resource_type"], "resource_type", childType, where);
+            }
+        }
+        return objects;
+    }
+
     void SkipOrRefuse(const YAML::Node& child, const std::string& type, const std::string& where)
     {
         auto skipped = kSkippedChildren.find(type);
@@ -219,6 +242,13 @@ private:
                 if (Wrapper(child, "SecurityPolicy", where))
                 {
                     ReadPolicy(child["SecurityPolicy"], domainPath);
+                }
+            }
+            else if (type == "ChildGatewayPolicy")
+            {
+                if (Wrapper(child, "GatewayPolicy", where))
+                {
+                    ReadGatewayPolicy(child["GatewayPolicy"], domainPath);
                 }
             }
             else if (!type.empty())
@@ -332,22 +362,8 @@ private:
             return;
         }
         const std::string where = "service " + object->path;
-        object->children = m_context.List(node, "service_entries", where);
-        for (const auto& child : m_context.List(node, "children", where))
-        {
-            std::string type = m_context.ResourceType(child, "a child of a Service", where);
-            if (type == "ChildServiceEntry")
-            {
-                if (Wrapper(child, "ServiceEntry", where))
-                {
-                    object->children.push_back(child["ServiceEntry"]);
-                }
-            }
-            else if (!type.empty())
-            {
-                m_context.Refuse(child["resource_type"], "resource_type", type, where);
-            }
-        }
+        object->children =
+            ListAndWrapped(node, "service_entries", "ServiceEntry", "a Service", where);
         Add(m_document.services, std::move(*object), "service");
     }
 
@@ -359,22 +375,7 @@ private:
             return;
         }
         const std::string where = "policy " + object->path;
-        object->children = m_context.List(node, "rules", where);
-        for (const auto& child : m_context.List(node, "children", where))
-        {
-            std::string type = m_context.ResourceType(child, "a child of a SecurityPolicy", where);
-            if (type == "ChildRule")
-            {
-                if (Wrapper(child, "Rule", where))
-                {
-                    object->children.push_back(child["Rule"]);
-                }
-            }
-            else if (!type.empty())
-            {
-                m_context.Refuse(child["resource_type"], "resource_type", type, where);
-            }
-        }
+        object->children = ListAndWrapped(node, "rules", "Rule", "a SecurityPolicy", where);
         for (const auto& policy : m_document.policies)
         {
             if (policy.path == object->path)
@@ -535,12 +536,8 @@ private:
         {
             return;
         }
-        object->children = m_context.List(node, "rules", "gateway policy " + object->path);
-        m_context.Warn(node, "skipped gateway policy " + object->path + " (" +
-                                 std::to_string(object->children.size()) +
-                                 " rules): the tier-0 and tier-1 gateway firewalls are not "
-                                 "imported yet; model them under 'firewalls: gateway' and "
-                                 "'perimeter'");
+        const std::string where = "gateway policy " + object->path;
+        object->children = ListAndWrapped(node, "rules", "Rule", "a GatewayPolicy", where);
         m_document.gatewayPolicies.push_back(std::move(*object));
     }
 

@@ -582,9 +582,13 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
     m_ruleId = draft.nsxId;
     ok = ReadServices(node, where, rule.service, anyService) && ok && from.ok && to.ok;
 
-    Endpoints scope = ReadScope(node, where);
+    Endpoints scope = policy.gateway ? Endpoints{} : ReadScope(node, where);
     ok = ok && scope.ok;
-    if (!policy.scope.written.empty())
+    if (policy.gateway)
+    {
+        // The gateway builder reads the scope: gateway paths, not groups.
+    }
+    else if (!policy.scope.written.empty())
     {
         m_context.Count(policy.scope.addresses.Ranges().size(), node); // copied to each rule
         // NSX API (SecurityPolicy.scope): the policy's scope takes precedence over the rule's.
@@ -606,6 +610,23 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
                      rule.action != core::Action::JumpToApplication;
     draft.ok = ok;
     return draft;
+}
+
+std::optional<core::Rule>
+NsxFirewallBuilder::ReadGatewayRule(const YAML::Node& node, const NsxObject& policyObject,
+                                    const std::string& category, std::int64_t& sequence)
+{
+    Policy policy;
+    policy.object = &policyObject;
+    policy.category = category;
+    policy.gateway = true;
+    auto draft = ReadRule(node, policy);
+    if (!draft || !draft->ok)
+    {
+        return std::nullopt;
+    }
+    sequence = draft->sequence;
+    return std::move(draft->rule);
 }
 
 core::Firewall

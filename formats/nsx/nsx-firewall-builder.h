@@ -37,6 +37,12 @@ public:
     /// The DFW (kind Dfw); problems are recorded in the context.
     core::Firewall Build();
 
+    /// A rule of a gateway policy, read as a DFW rule is (endpoints, services, action,
+    /// direction, disabled), its `scope` (gateway paths) left to the caller, with its
+    /// sequence_number; nullopt when it has errors (recorded).
+    std::optional<core::Rule> ReadGatewayRule(const YAML::Node& node, const NsxObject& policy,
+                                              const std::string& category, std::int64_t& sequence);
+
 private:
     /// A security policy, read.
     struct Policy
@@ -49,6 +55,7 @@ private:
         bool defaultSection = false; ///< NSX's default layer-3 section: last of Application
         core::AddressRef scope;      ///< empty `written`: everywhere
         bool ok = true;              ///< false: read with errors (reported)
+        bool gateway = false;        ///< a gateway policy: scopes name gateways, read by the caller
     };
 
     /// A rule, read, with what ordering and the default-rule test need.

@@ -9,6 +9,7 @@
 #include "nsx-document.h"
 #include "nsx-firewall-builder.h"
 #include "nsx-folder.h"
+#include "nsx-gateway-builder.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -65,8 +66,12 @@ NsxFile::Attach(YamlContext& yaml) const
     yaml.SetParts(m_parts);
 }
 
+namespace
+{
+
+/// Reads the file's DFW (kind Dfw) or one of its gateway firewalls.
 NsxImport
-ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
+ReadNsxFirewall(const NsxFile& file, const core::Estate& estate, core::FirewallKind kind)
 {
     const std::string& fileName = file.FileName();
     const YAML::Node& root = file.Root();
@@ -79,7 +84,14 @@ ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
     try
     {
         NsxDocument document = ReadNsxDocument(root, context);
-        result.firewall = NsxFirewallBuilder(document, estate, context).Build();
+        result.gatewayPolicies = document.gatewayPolicies.size();
+        for (const auto& policy : document.gatewayPolicies)
+        {
+            result.gatewayRules += policy.children.size();
+        }
+        result.firewall = kind == core::FirewallKind::Dfw
+                              ? NsxFirewallBuilder(document, estate, context).Build()
+                              : NsxGatewayBuilder(document, estate, context).Build(kind);
     }
     catch (const ReadingStopped& stopped)
     {
@@ -95,11 +107,12 @@ ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
     result.firewall.location = core::SourceLocation{fileName, 1, 1};
     if (result.firewall.rules.size() > core::Limits::kMaxRulesPerFirewall)
     {
-        diagnostics.Add(yaml.Location(root),
-                        "the export has " + std::to_string(result.firewall.rules.size()) +
-                            " DFW rules, more than " +
-                            std::to_string(core::Limits::kMaxRulesPerFirewall) +
-                            " (the limit; see docs/limits.md)");
+        diagnostics.Add(
+            yaml.Location(root),
+            "the export has " + std::to_string(result.firewall.rules.size()) + " " +
+                (kind == core::FirewallKind::Dfw ? "DFW" : core::FirewallKindName(kind)) +
+                " rules, more than " + std::to_string(core::Limits::kMaxRulesPerFirewall) +
+                " (the limit; see docs/limits.md)");
     }
     ThrowIfErrors(diagnostics, stopNote);
     result.warnings = file.Warnings();
@@ -107,6 +120,20 @@ ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
                            context.Warnings().end());
     result.warnings = WarningsInFileOrder(std::move(result.warnings));
     return result;
+}
+
+} // namespace
+
+NsxImport
+ReadNsxDfw(const NsxFile& file, const core::Estate& estate)
+{
+    return ReadNsxFirewall(file, estate, core::FirewallKind::Dfw);
+}
+
+NsxImport
+ReadNsxGateway(const NsxFile& file, const core::Estate& estate, core::FirewallKind kind)
+{
+    return ReadNsxFirewall(file, estate, kind);
 }
 
 NsxImport

@@ -24,6 +24,9 @@ struct NsxImport
 {
     core::Firewall firewall;                ///< kind Dfw
     std::vector<core::Diagnostic> warnings; ///< what was skipped or is worth a look, in file order
+    /// The export's gateway policies (read by ReadNsxGateway, not the DFW), with their rules.
+    std::size_t gatewayPolicies = 0;
+    std::size_t gatewayRules = 0;
 };
 
 /// An NSX file (an export or a collector's bundle) or a folder of NSX API responses (one GET's
@@ -61,6 +64,11 @@ private:
 
 /// Reads the DFW of a parsed NSX file (see ReadNsxDfw(path, estate)).
 NsxImport ReadNsxDfw(const NsxFile& file, const core::Estate& estate);
+
+/// Reads the gateway policies of a parsed NSX file as the perimeter (kind Perimeter: the
+/// tier-0 gateway's rules) or the gateway (kind Gateway: the tier-1's), resolving groups
+/// against the estate (nsx-gateway-builder.h). Throws InputError with every problem.
+NsxImport ReadNsxGateway(const NsxFile& file, const core::Estate& estate, core::FirewallKind kind);
 
 /// Reads an NSX Policy API export (hierarchical Infra document or a {groups,services,
 /// security_policies} bundle whose lists may be {"results":[...]}) into the DFW, resolving

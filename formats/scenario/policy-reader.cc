@@ -142,10 +142,7 @@ ReadFirewall(const YAML::Node& node, core::FirewallKind kind, NameTables& names,
     else
     {
         std::vector<std::string> keys = {"default", "rules"};
-        if (kind == core::FirewallKind::Dfw)
-        {
-            keys.push_back("nsx");
-        }
+        keys.push_back("nsx"); // dfw: the DFW; gateway, perimeter: the gateway policies
         if (!context.CheckMap(node, what, keys))
         {
             return std::nullopt;
@@ -155,12 +152,12 @@ ReadFirewall(const YAML::Node& node, core::FirewallKind kind, NameTables& names,
             if (node["rules"] || node["default"])
             {
                 context.Error(node[node["rules"] ? "rules" : "default"],
-                              "'nsx' imports the DFW's rules and default from the export; do "
-                              "not give '" +
+                              "'nsx' imports the firewall's rules and default from the export; "
+                              "do not give '" +
                                   std::string(node["rules"] ? "rules" : "default") + "' beside it");
                 return std::nullopt;
             }
-            return loadNsx(node["nsx"]);
+            return loadNsx(node["nsx"], kind);
         }
         if (!context.Require(node, what, {"default"}))
         {

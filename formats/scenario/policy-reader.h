@@ -17,9 +17,11 @@ namespace segproof
 namespace formats
 {
 
-/// Reads `dfw: {nsx: FILE}`: given the `nsx` value's node, the imported DFW (nullopt when the
-/// import failed; its errors are then in the context).
-using NsxLoader = std::function<std::optional<core::Firewall>(const YAML::Node& nsxFile)>;
+/// Reads `dfw: {nsx: FILE}` (and `gateway:`, `perimeter:`): given the `nsx` value's node and
+/// the firewall's kind, the imported firewall (nullopt when the import failed; its errors are
+/// then in the context).
+using NsxLoader = std::function<std::optional<core::Firewall>(const YAML::Node& nsxFile,
+                                                              core::FirewallKind kind)>;
 
 /// Reads `firewalls:` (dfw, gateway, perimeter, host), indexed by FirewallKind.
 std::array<std::optional<core::Firewall>, 4> ReadFirewalls(const YAML::Node& node,

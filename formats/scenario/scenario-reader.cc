@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -291,7 +292,11 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         parts.groups = std::move(nsxGroups);
     }
     names.SetGroups(parts.groups);
-    auto loadNsx = [&](const YAML::Node& fileNode) -> std::optional<core::Firewall>
+    // Files whose gateway policies no `gateway:` or `perimeter:` reads, for a warning.
+    std::map<const NsxFile*, std::pair<YAML::Node, NsxImport>> unreadGateways;
+    std::set<const NsxFile*> gatewaysRead;
+    auto loadNsx = [&](const YAML::Node& fileNode,
+                       core::FirewallKind kind) -> std::optional<core::Firewall>
     {
         std::shared_ptr<const NsxFile> file = loadFile(fileNode);
         if (!file)
@@ -300,7 +305,17 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         }
         try
         {
-            NsxImport imported = ReadNsxDfw(*file, parts.estate);
+            NsxImport imported = kind == core::FirewallKind::Dfw
+                                     ? ReadNsxDfw(*file, parts.estate)
+                                     : ReadNsxGateway(*file, parts.estate, kind);
+            if (kind == core::FirewallKind::Dfw && imported.gatewayRules > 0)
+            {
+                unreadGateways.emplace(file.get(), std::make_pair(fileNode, imported));
+            }
+            else if (kind != core::FirewallKind::Dfw)
+            {
+                gatewaysRead.insert(file.get());
+            }
             parts.warnings.insert(parts.warnings.end(), imported.warnings.begin(),
                                   imported.warnings.end());
             imported.firewall.location = context.Location(fileNode);
@@ -316,6 +331,20 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         }
     };
     parts.firewalls = ReadFirewalls(root["firewalls"], names, context, loadNsx);
+    for (const auto& [file, read] : unreadGateways)
+    {
+        if (!gatewaysRead.count(file))
+        {
+            const NsxImport& imported = read.second;
+            parts.warnings.push_back(core::Diagnostic{
+                context.Location(read.first),
+                file->FileName() + " has " + std::to_string(imported.gatewayPolicies) +
+                    " gateway polic" + (imported.gatewayPolicies == 1 ? "y" : "ies") + " (" +
+                    std::to_string(imported.gatewayRules) +
+                    " rules), which the DFW does not include: read them with 'gateway: {nsx: "
+                    "FILE}' (the tier-1's rules) and 'perimeter: {nsx: FILE}' (the tier-0's)"});
+        }
+    }
     // A firewall written but not read (its errors are reported, e.g. a refused NSX export) is
     // still defined for the postures: no second, misleading error about it.
     auto written = parts.firewalls;

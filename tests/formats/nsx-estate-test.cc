@@ -143,7 +143,7 @@ TEST(NsxEstateTest, WhatSegproofCollectWritesIsAnEstate)
     EXPECT_EQ(scenario.GetEstate().Machines().size(), 3u);
     EXPECT_EQ(scenario.GetEstate().Segments().size(), 2u);
     EXPECT_EQ(scenario.FindFirewall(core::FirewallKind::Dfw)->rules.size(), 5u);
-    EXPECT_TRUE(Warned(scenario, "skipped gateway policy"));
+    EXPECT_TRUE(Warned(scenario, "gateway policy (1 rules), which the DFW does not include"));
 }
 
 TEST(NsxEstateTest, APlainExportHasNoEstate)

@@ -627,10 +627,11 @@ TEST(NsxReaderTest, SkippedChildrenWarnAndUnreferencedObjectsAreNotRead)
                   path + ":11:21: skipped ChildSegment (in infra): segments are topology, "
                          "which segproof takes from the scenario's estate",
                   path + ":17:21: skipped ChildPolicyContextProfile (in infra): context "
-                         "profiles act only through rule 'profiles', which the import refuses",
-                  path + ":59:23: skipped ChildGatewayPolicy (in domain "
-                         "/infra/domains/default): gateway firewall policies are not the DFW; "
-                         "model them under 'firewalls: gateway'"}));
+                         "profiles act only through rule 'profiles', which the import refuses"}));
+    // The ChildGatewayPolicy is read as a gateway policy (for `gateway:` and `perimeter:`);
+    // it has no rules, so the DFW has nothing to say about it.
+    EXPECT_EQ(nsx.gatewayPolicies, 1u);
+    EXPECT_EQ(nsx.gatewayRules, 0u);
 }
 
 TEST(NsxReaderTest, RuleIdsSharedByTwoPoliciesAreQualified)

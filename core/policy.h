@@ -53,6 +53,10 @@ struct AddressRef
 {
     std::vector<std::string> written; ///< group names, CIDRs, addresses or "any"
     AddressSet addresses;
+    /// Tags ("scope|tag" in lower case; "|tag": any scope) that alone put a machine in the
+    /// set, from groups of tag criteria (set by the NSX import): a machine tagged at run time
+    /// (the quarantine chain) joins the set by them. Native groups are joined by name.
+    std::vector<std::string> tags;
 
     /// The written names joined by ", ".
     std::string ToString() const;

@@ -246,6 +246,7 @@ NsxFirewallBuilder::ReadScope(const YAML::Node& object, const std::string& where
         // NSX enforces the rule on the vNICs of the group's VMs; its IP-address members, which
         // have no vNIC, take no part.
         scope.ref.written.push_back(m_groups.Name(text));
+        scope.ref.tags.insert(scope.ref.tags.end(), members->tags.begin(), members->tags.end());
         m_context.Count(members->vmAddresses.Ranges().size(), element);
         ranges.insert(ranges.end(), members->vmAddresses.Ranges().begin(),
                       members->vmAddresses.Ranges().end());
@@ -298,6 +299,8 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
                 continue;
             }
             endpoints.ref.written.push_back(m_groups.Name(text));
+            endpoints.ref.tags.insert(endpoints.ref.tags.end(), members->tags.begin(),
+                                      members->tags.end());
             m_context.Count(members->addresses.Ranges().size(), element);
             ranges.insert(ranges.end(), members->addresses.Ranges().begin(),
                           members->addresses.Ranges().end());
@@ -342,6 +345,7 @@ NsxFirewallBuilder::ReadEndpoints(const YAML::Node& rule, const std::string& key
                                        : "(" + Join(endpoints.ref.written) + ")";
         endpoints.ref.written = {"any except " + listed};
         endpoints.ref.addresses = endpoints.ref.addresses.Complement();
+        endpoints.ref.tags.clear(); // a tagged machine would leave the set, not join it
         endpoints.any = false;
     }
     return endpoints;

@@ -494,6 +494,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
             run->vmAddresses = run->vmAddresses.Intersect(term.vmAddresses);
             run->hasIpAddresses = run->hasIpAddresses || term.hasIpAddresses;
             run->hasVms = run->hasVms || term.hasVms;
+            run->tags.clear(); // under AND, no tag alone makes a member
             continue;
         }
         if (run)
@@ -504,6 +505,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
             vmsOfRuns.insert(vmsOfRuns.end(), vms.begin(), vms.end());
             members.hasIpAddresses = members.hasIpAddresses || run->hasIpAddresses;
             members.hasVms = members.hasVms || run->hasVms;
+            members.tags.insert(members.tags.end(), run->tags.begin(), run->tags.end());
         }
         run = std::move(term);
     }
@@ -521,6 +523,7 @@ NsxGroupResolver::ReadExpressionList(const std::vector<YAML::Node>& items, const
         vmsOfRuns.insert(vmsOfRuns.end(), vms.begin(), vms.end());
         members.hasIpAddresses = members.hasIpAddresses || run->hasIpAddresses;
         members.hasVms = members.hasVms || run->hasVms;
+        members.tags.insert(members.tags.end(), run->tags.begin(), run->tags.end());
     }
     const auto& before = members.addresses.Ranges();
     unionOfRuns.insert(unionOfRuns.end(), before.begin(), before.end());
@@ -685,6 +688,10 @@ NsxGroupResolver::ReadCondition(const YAML::Node& condition, const std::string& 
         }
     }
     AddVms(std::move(matches), condition, members);
+    if (byTag && !negate && compare == ParseOperator("EQUALS") && !wanted.empty())
+    {
+        members.tags.push_back(scope + "|" + wanted);
+    }
     return true;
 }
 
@@ -794,6 +801,7 @@ NsxGroupResolver::ReadPaths(const YAML::Node& expression, const std::string& whe
         members.hasIpAddresses = members.hasIpAddresses || inner->hasIpAddresses;
         members.hasVms = members.hasVms || inner->hasVms;
         members.depth = std::max(members.depth, inner->depth + 1);
+        members.tags.insert(members.tags.end(), inner->tags.begin(), inner->tags.end());
     }
     members.addresses = core::AddressSet::FromRanges(std::move(ranges));
     members.vmAddresses = core::AddressSet::FromRanges(std::move(vmRanges));

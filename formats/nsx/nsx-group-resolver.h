@@ -35,6 +35,10 @@ struct NsxGroupMembers
     bool hasVms = false;
     /// Groups on its longest chain of PathExpressions down (0: it names no group).
     std::size_t depth = 0;
+    /// Tags ("scope|tag", lower case; "|tag": any scope) that alone make a VM a member: Tag
+    /// EQUALS conditions OR-ed at any level (not under AND). A VM tagged at run time (the
+    /// quarantine chain) joins the group by them.
+    std::vector<std::string> tags;
 };
 
 /// Resolves NSX groups to addresses against the estate's machines, on first use, memoised.

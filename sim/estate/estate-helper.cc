@@ -7,6 +7,7 @@
 #include "seg-routing.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <ns3/internet-stack-helper.h>
 #include <ns3/ip-l4-protocol.h>
@@ -455,14 +456,36 @@ EstateHelper::TagMachine(core::Index machine, const std::string& tag)
         }
     }
     core::Ipv4Address ip = m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)].ip;
-    auto join = [&joined, ip](core::AddressRef& ref)
+    // An NSX group of tag criteria is joined by its tags (core::AddressRef::tags), compared
+    // as NSX compares them: without case, "|tag" for any scope.
+    std::string lower = tag;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower.find('|') == std::string::npos)
     {
+        lower = "|" + lower; // a tag without a scope
+    }
+    const std::string anyScope = lower.substr(lower.find('|'));
+    std::vector<std::string> inRules; // the groups joined, as the DFW's rules name them
+    auto join = [&joined, &inRules, ip, &lower, &anyScope](core::AddressRef& ref)
+    {
+        bool member =
+            std::any_of(ref.tags.begin(), ref.tags.end(),
+                        [&](const std::string& t) { return t == lower || t == anyScope; });
         for (const std::string& name : ref.written)
         {
-            if (std::find(joined.begin(), joined.end(), name) != joined.end())
+            member = member || std::find(joined.begin(), joined.end(), name) != joined.end();
+        }
+        if (!member)
+        {
+            return;
+        }
+        ref.addresses.Add(ip);
+        for (const std::string& name : ref.written)
+        {
+            if (std::find(inRules.begin(), inRules.end(), name) == inRules.end())
             {
-                ref.addresses.Add(ip);
-                return;
+                inRules.push_back(name);
             }
         }
     };
@@ -472,7 +495,7 @@ EstateHelper::TagMachine(core::Index machine, const std::string& tag)
         join(rule.to);
         join(rule.appliedTo);
     }
-    return joined;
+    return inRules;
 }
 
 void

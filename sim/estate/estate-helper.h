@@ -59,8 +59,10 @@ public:
     bool SetHostFirewallEnabled(core::Index machine, bool enabled);
 
     /// Gives the machine `tag` at run time: it joins every group selected by exactly that tag
-    /// (`{tag: T}`), so the DFW rules naming those groups start to match it, as NSX does when
-    /// a partner AV/EDR tags a VM. Needs a DFW in force; returns the groups joined.
+    /// (`{tag: T}`) and every NSX group the tag alone makes it a member of
+    /// (core::AddressRef::tags), so the DFW rules naming those groups start to match it, as
+    /// NSX does when a partner AV/EDR tags a VM. Needs a DFW in force; returns the groups
+    /// joined as the DFW's rules name them (empty: no rule changed).
     std::vector<std::string> TagMachine(core::Index machine, const std::string& tag);
 
     /// Installs a responder for packets delivered to the machine (after its host firewall).

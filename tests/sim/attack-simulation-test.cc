@@ -275,3 +275,29 @@ TEST(CampaignTest, EncodedResultsReadBack)
 }
 
 } // namespace
+
+namespace
+{
+
+// seed-nsx.yaml is the seed with its DFW read from NSX: its quarantine rules name the NSX group
+// /infra/domains/default/groups/quarantined (Tag EQUALS virus_found|true), not the scenario's
+// group. A VM the AV tags must join that group, as NSX does, or quarantine never bites.
+TEST(AttackSimulationTest, TheQuarantineTagJoinsTheNsxGroupsOfThatTag)
+{
+    core::Scenario native = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
+    core::Scenario nsx = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed-nsx.yaml");
+    std::size_t saved = 0;
+    for (std::uint64_t run = 0; run < 6; ++run)
+    {
+        core::RunResult a = Simulate(native, "microseg+quarantine", run, 8 * 3600);
+        core::RunResult b = Simulate(nsx, "microseg+quarantine", run, 8 * 3600);
+        EXPECT_EQ(a.quarantined, b.quarantined) << "run " << run;
+        EXPECT_EQ(a.timeToCrownJewel_s.has_value(), b.timeToCrownJewel_s.has_value())
+            << "run " << run;
+        EXPECT_EQ(a.exfiltratedBytes, b.exfiltratedBytes) << "run " << run;
+        saved += b.timeToCrownJewel_s.has_value() ? 0 : 1;
+    }
+    EXPECT_GT(saved, 0u); // the tag took effect in some run
+}
+
+} // namespace

@@ -81,6 +81,9 @@ private:
     std::vector<core::Diagnostic> m_warnings;
 };
 
+/// The largest `sequence_number` NSX accepts on a policy or rule.
+constexpr std::int64_t kMaxNsxSequence = 2147483647;
+
 /// True when `node` is a JSON string (a quoted scalar).
 bool IsJsonString(const YAML::Node& node);
 

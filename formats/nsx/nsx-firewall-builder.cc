@@ -24,7 +24,6 @@ const std::vector<std::string> kCategories = {"Emergency", "Infrastructure", "En
                                               "Application"};
 constexpr int kApplicationRank = 3;
 constexpr int kNoCategoryRank = 4;
-constexpr std::int64_t kMaxSequence = 2147483647;
 
 bool
 IsAny(const std::string& text)
@@ -145,7 +144,8 @@ NsxFirewallBuilder::ReadPolicy(const NsxObject& object)
         policy.rank == kApplicationRank &&
         (object.id == "default-layer3-section" || object.displayName == "Default Layer3 Section");
     policy.sequenceAt = node["sequence_number"] ? node["sequence_number"] : node;
-    policy.sequence = m_context.Number(node, "sequence_number", 0, kMaxSequence, where).value_or(0);
+    policy.sequence =
+        m_context.Number(node, "sequence_number", 0, kMaxNsxSequence, where).value_or(0);
     if (m_context.Flag(node, "stateful", where) == std::optional<bool>(false))
     {
         m_context.Refuse(node["stateful"], "stateful", "false", where,
@@ -528,7 +528,8 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
     core::Rule& rule = draft.rule;
     rule.id = draft.nsxId;
     rule.location = m_context.Location(node);
-    draft.sequence = m_context.Number(node, "sequence_number", 0, kMaxSequence, where).value_or(0);
+    draft.sequence =
+        m_context.Number(node, "sequence_number", 0, kMaxNsxSequence, where).value_or(0);
 
     auto action = ReadAction(node, policy, where);
     ok = ok && action.has_value();
@@ -586,13 +587,11 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
     m_ruleId = draft.nsxId;
     ok = ReadServices(node, where, rule.service, anyService) && ok && from.ok && to.ok;
 
+    // A gateway rule's scope names gateways, not groups: the gateway builder reads it (and a
+    // gateway policy's scope, which is left empty here).
     Endpoints scope = policy.gateway ? Endpoints{} : ReadScope(node, where);
     ok = ok && scope.ok;
-    if (policy.gateway)
-    {
-        // The gateway builder reads the scope: gateway paths, not groups.
-    }
-    else if (!policy.scope.written.empty())
+    if (!policy.scope.written.empty())
     {
         m_context.Count(policy.scope.addresses.Ranges().size(), node); // copied to each rule
         // NSX API (SecurityPolicy.scope): the policy's scope takes precedence over the rule's.

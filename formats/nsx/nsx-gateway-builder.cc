@@ -18,7 +18,6 @@ namespace
 const std::vector<std::string> kGatewayCategories = {"Emergency",        "SystemRules",
                                                      "SharedPreRules",   "LocalGatewayRules",
                                                      "AutoServiceRules", "Default"};
-constexpr std::int64_t kMaxSequence = 2147483647;
 const std::string kTier0 = "/infra/tier-0s/";
 const std::string kTier1 = "/infra/tier-1s/";
 
@@ -148,7 +147,7 @@ NsxGatewayBuilder::ReadDrafts()
             ok = false;
         }
         auto policyScope = ReadScope(node, where, ok);
-        auto sequence = m_context.Number(node, "sequence_number", 0, kMaxSequence, where);
+        auto sequence = m_context.Number(node, "sequence_number", 0, kMaxNsxSequence, where);
         if (!ok)
         {
             continue;
@@ -158,7 +157,6 @@ NsxGatewayBuilder::ReadDrafts()
             Draft draft;
             draft.rank = static_cast<int>(found - kGatewayCategories.begin());
             draft.policySequence = sequence.value_or(0);
-            draft.fileOrder = drafts.size();
             auto rule = m_rules.ReadGatewayRule(ruleNode, policy, category, draft.sequence);
             bool ruleOk = true;
             auto scope = ruleNode.IsMap() ? ReadScope(ruleNode, "rule " + policy.path, ruleOk)

@@ -47,7 +47,6 @@ private:
         int rank = 0;
         std::int64_t policySequence = 0;
         std::int64_t sequence = 0;
-        std::size_t fileOrder = 0;
     };
 
     /// The gateway paths of a scope; empty for ANY or none; `ok` false on a path that names no

@@ -293,7 +293,7 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
     }
     names.SetGroups(parts.groups);
     // Files whose gateway policies no `gateway:` or `perimeter:` reads, for a warning.
-    std::map<const NsxFile*, std::pair<YAML::Node, NsxImport>> unreadGateways;
+    std::map<const NsxFile*, core::Diagnostic> unreadGateways;
     std::set<const NsxFile*> gatewaysRead;
     auto loadNsx = [&](const YAML::Node& fileNode,
                        core::FirewallKind kind) -> std::optional<core::Firewall>
@@ -310,7 +310,16 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
                                      : ReadNsxGateway(*file, parts.estate, kind);
             if (kind == core::FirewallKind::Dfw && imported.gatewayRules > 0)
             {
-                unreadGateways.emplace(file.get(), std::make_pair(fileNode, imported));
+                unreadGateways.emplace(
+                    file.get(),
+                    core::Diagnostic{
+                        context.Location(fileNode),
+                        file->FileName() + " has " + std::to_string(imported.gatewayPolicies) +
+                            " gateway polic" + (imported.gatewayPolicies == 1 ? "y" : "ies") +
+                            " (" + std::to_string(imported.gatewayRules) +
+                            " rules), which the DFW does not include: read them with 'gateway: "
+                            "{nsx: FILE}' (the tier-1's rules) and 'perimeter: {nsx: FILE}' (the "
+                            "tier-0's)"});
             }
             else if (kind != core::FirewallKind::Dfw)
             {
@@ -331,18 +340,11 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         }
     };
     parts.firewalls = ReadFirewalls(root["firewalls"], names, context, loadNsx);
-    for (const auto& [file, read] : unreadGateways)
+    for (const auto& [file, warning] : unreadGateways)
     {
         if (!gatewaysRead.count(file))
         {
-            const NsxImport& imported = read.second;
-            parts.warnings.push_back(core::Diagnostic{
-                context.Location(read.first),
-                file->FileName() + " has " + std::to_string(imported.gatewayPolicies) +
-                    " gateway polic" + (imported.gatewayPolicies == 1 ? "y" : "ies") + " (" +
-                    std::to_string(imported.gatewayRules) +
-                    " rules), which the DFW does not include: read them with 'gateway: {nsx: "
-                    "FILE}' (the tier-1's rules) and 'perimeter: {nsx: FILE}' (the tier-0's)"});
+            parts.warnings.push_back(warning);
         }
     }
     // A firewall written but not read (its errors are reported, e.g. a refused NSX export) is

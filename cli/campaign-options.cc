@@ -44,11 +44,15 @@ AddCampaignOptions(CLI::App& command, CampaignOptions& options)
     command.add_option("--jobs", options.jobs, "Runs in parallel (default: number of cores)")
         ->check(CLI::Range(0U, core::Limits::kMaxJobs));
     command
-        .add_option("--set", options.settings,
-                    "PATH=VALUE: an attack or defence value in place of the scenario's, e.g. "
-                    "attack.breakout=12d (repeatable; docs/campaign.md)")
+        .add_option(
+            "--set", options.settings,
+            "PATH=VALUE: an attack, defence or benign value in place of the scenario's, e.g. "
+            "attack.breakout=12d (repeatable; docs/campaign.md)")
         ->expected(1)
         ->take_all();
+    command.add_flag_callback(
+        "--no-benign", [&options]() { options.settings.push_back("benign.enabled=false"); },
+        "Play no benign traffic (the same as --set benign.enabled=false)");
 }
 
 formats::ParameterPoint
@@ -203,7 +207,7 @@ std::optional<std::vector<core::RunResult>>
 RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::Posture>& postures,
                         const CampaignOptions& options, double duration_s,
                         const std::string& pcapPrefix, const std::string& flowMonitorFile,
-                        std::uint64_t tracedRun)
+                        std::uint64_t tracedRun, const std::string& flowsFile)
 {
     sim::CampaignSettings settings;
     settings.postures = postures;
@@ -213,6 +217,7 @@ RunCampaignWithProgress(const core::Scenario& scenario, const std::vector<core::
     settings.run.sampleInterval_s = std::max(1.0, duration_s / 480.0);
     settings.run.pcapPrefix = pcapPrefix;
     settings.run.flowMonitorFile = flowMonitorFile;
+    settings.run.flowsFile = flowsFile;
     settings.tracedRun = tracedRun;
     settings.workers = CampaignWorkers(options.jobs);
     ProgressBar bar("runs");

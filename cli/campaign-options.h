@@ -85,7 +85,8 @@ unsigned CampaignWorkers(unsigned jobs);
 std::optional<std::vector<core::RunResult>> RunCampaignWithProgress(
     const core::Scenario& scenario, const std::vector<core::Posture>& postures,
     const CampaignOptions& options, double duration_s, const std::string& pcapPrefix = "",
-    const std::string& flowMonitorFile = "", std::uint64_t tracedRun = 0);
+    const std::string& flowMonitorFile = "", std::uint64_t tracedRun = 0,
+    const std::string& flowsFile = "");
 
 /// The runs `simulate` or `report` would make with `options` (every posture, run indices
 /// 0 .. runs-1, the scenario as written), read from a results database (segproof campaign

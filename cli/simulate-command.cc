@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "reports/simulation-output.h"
 
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -22,6 +23,7 @@ struct SimulateArguments
     bool pcap = false;
     bool flowMonitor = false;
     std::uint64_t traceRun = 0;
+    std::string flows;
 };
 
 /// The command line as typed, for the provenance record.
@@ -56,6 +58,9 @@ RegisterSimulate(CLI::App& app, int& exitCode)
                       "Write FlowMonitor XML of one run per posture to OUT/flowmon-POSTURE.xml");
     command->add_option("--trace-run", args->traceRun,
                         "The run --pcap and --flowmon trace (default 0)");
+    command->add_option("--flows", args->flows,
+                        "Write every session of every run (benign and attack) as a CSV flow "
+                        "record to this file (docs/simulator.md)");
     command->callback(
         [args, &exitCode]
         {
@@ -72,9 +77,15 @@ RegisterSimulate(CLI::App& app, int& exitCode)
                 pcapPrefix = (out / "pcap" / "segproof").string();
             }
             std::string flowMonitorFile = args->flowMonitor ? (out / "flowmon.xml").string() : "";
+            if (!args->flows.empty() && !std::ofstream(args->flows, std::ios::app))
+            {
+                throw core::InputError(core::SourceLocation{"--flows", 0, 0},
+                                       "cannot write '" + args->flows + "'");
+            }
 
-            auto campaign = RunCampaignWithProgress(scenario, postures, options, duration,
-                                                    pcapPrefix, flowMonitorFile, args->traceRun);
+            auto campaign =
+                RunCampaignWithProgress(scenario, postures, options, duration, pcapPrefix,
+                                        flowMonitorFile, args->traceRun, args->flows);
             if (!campaign)
             {
                 exitCode = kExitSimulationFailed;
@@ -89,6 +100,10 @@ RegisterSimulate(CLI::App& app, int& exitCode)
             std::cout << reports::SimulationTable(info, order, runs);
             std::cout << "wrote " << (out / "summary.json").string() << " and "
                       << (out / "timeseries.csv").string() << "\n";
+            if (!args->flows.empty())
+            {
+                std::cout << "wrote " << args->flows << "\n";
+            }
             exitCode = kExitOk;
         });
 }

@@ -76,5 +76,43 @@ LateralTechniquePort(LateralTechnique technique)
     return 445;
 }
 
+std::string
+IdsSignatureName(IdsSignature signature)
+{
+    switch (signature)
+    {
+    case IdsSignature::SmbExploit:
+        return "smb_exploit";
+    case IdsSignature::PassTheHash:
+        return "pass_the_hash";
+    case IdsSignature::RemoteExecution:
+        return "remote_exec";
+    case IdsSignature::Rdp:
+        return "rdp";
+    case IdsSignature::Beacon:
+        return "beacon";
+    case IdsSignature::Upload:
+        return "upload";
+    }
+    return "smb_exploit";
+}
+
+std::string
+AlertSourceName(AlertSource source)
+{
+    switch (source)
+    {
+    case AlertSource::Antivirus:
+        return "av";
+    case AlertSource::Monitoring:
+        return "monitoring";
+    case AlertSource::Ids:
+        return "ids";
+    case AlertSource::Pattern:
+        return "pattern";
+    }
+    return "av";
+}
+
 } // namespace core
 } // namespace segproof

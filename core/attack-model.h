@@ -6,6 +6,7 @@
 #include "estate.h"
 #include "source-location.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -129,6 +130,45 @@ struct AttackParameters
     SourceLocation location;               ///< where `attack:` was written (file only if absent)
 };
 
+/// What a distributed IDS / IPS signature recognises in a connection's payload: the attack's
+/// techniques as they cross a vNIC (docs/attack-model.md, "Detection at the vNIC").
+enum class IdsSignature
+{
+    SmbExploit,      ///< T1210: the SMB exploit (EternalBlue class), no credentials
+    PassTheHash,     ///< T1550.002: an NTLM logon over SMB with a stolen hash
+    RemoteExecution, ///< T1021.006 / T1569.002: WinRM, or a service created over SMB
+    Rdp,             ///< T1021.001: an RDP logon with a stolen credential
+    Beacon,          ///< T1071.001: a C2 check-in over HTTPS
+    Upload,          ///< T1041 / T1048: a bulk upload of the collected data
+};
+
+/// Every signature, in the order of the rate arrays.
+constexpr std::array<IdsSignature, 6> kAllIdsSignatures{
+    IdsSignature::SmbExploit, IdsSignature::PassTheHash, IdsSignature::RemoteExecution,
+    IdsSignature::Rdp,        IdsSignature::Beacon,      IdsSignature::Upload};
+
+/// "smb_exploit", "pass_the_hash", "remote_exec", "rdp", "beacon" or "upload" (scenario keys).
+std::string IdsSignatureName(IdsSignature signature);
+
+/// Per-signature probabilities, indexed by IdsSignature.
+using IdsRates = std::array<double, 6>;
+
+/// Where an alert came from (summary.json's "alerts_by_source" keys).
+enum class AlertSource
+{
+    Antivirus,  ///< AV / EDR on the machine
+    Monitoring, ///< network monitoring on the gateway's and the perimeter's taps
+    Ids,        ///< the distributed IDS / IPS at a vNIC
+    Pattern,    ///< the blocked-attempt pattern of the DFW's own blocks
+};
+
+/// Every alert source, in the order of the count arrays.
+constexpr std::array<AlertSource, 4> kAllAlertSources{
+    AlertSource::Antivirus, AlertSource::Monitoring, AlertSource::Ids, AlertSource::Pattern};
+
+/// "av", "monitoring", "ids" or "pattern".
+std::string AlertSourceName(AlertSource source);
+
 /// Parameters of the defence (the scenario's `defence:` section; defaults when absent).
 struct DefenceParameters
 {
@@ -141,6 +181,16 @@ struct DefenceParameters
     bool avRemoves = false;
     double monitoringDetect = 0.1; ///< P(network monitoring alerts on one attack connection it
                                    ///< sees: those crossing the gateway or the perimeter)
+    double monitoringFalseAlarm = 0.0005; ///< P(an alert on one benign connection it sees) [A]
+    /// Blocked-attempt pattern: `patternThreshold` connection attempts of one VM blocked by the
+    /// DFW within `patternWindow_s` raise an alert on that VM [A].
+    std::uint32_t patternThreshold = 5;
+    double patternWindow_s = 3600;
+    /// Distributed IDS / IPS: P(a connection carrying the signature is recognised at the
+    /// vNIC), for a sample and tools the signatures know, and for new ones (docs/parameters.md).
+    IdsRates idsDetectKnown{0.95, 0.5, 0.6, 0.3, 0.9, 0.3};
+    IdsRates idsDetectNew{0.9, 0.3, 0.3, 0.1, 0.2, 0.3};
+    double idsFalseAlarm = 0.0002; ///< P(an alert on one benign connection inspected) [A]
     std::string quarantineTag = "virus_found|true"; ///< NSX-T partner AV/EDR tag
     double quarantineReaction_s = 60;               ///< from detection to the tag taking effect
     bool given = false;                             ///< the scenario has a `defence:` section

@@ -82,6 +82,21 @@ Posture::FirewallList() const
 }
 
 std::string
+IdsModeName(IdsMode mode)
+{
+    switch (mode)
+    {
+    case IdsMode::Off:
+        return "off";
+    case IdsMode::Detect:
+        return "detect";
+    case IdsMode::Prevent:
+        return "prevent";
+    }
+    return "off";
+}
+
+std::string
 IntentKindName(IntentKind kind)
 {
     switch (kind)

@@ -113,6 +113,7 @@ struct Rule
     /// Machines whose vNIC or OS evaluates the rule; empty `written` means everywhere.
     AddressRef appliedTo;
     bool disabled = false;
+    bool logged = false; ///< each hit is an event of a simulated run (NSX's `logged`)
     SourceLocation location;
 
     /// True when `applied_to` was not given (the rule lands on every enforcement point).
@@ -152,11 +153,24 @@ struct Firewall
 };
 
 /// A named set of firewalls in force.
+/// What the distributed IDS / IPS at every vNIC does under a posture.
+enum class IdsMode
+{
+    Off,
+    Detect,  ///< recognised connections raise an alert and pass
+    Prevent, ///< recognised connections raise an alert and are dropped at the vNIC
+};
+
+/// "off", "detect" or "prevent".
+std::string IdsModeName(IdsMode mode);
+
 struct Posture
 {
     std::string name;
     std::array<bool, 4> inForce{}; ///< indexed by FirewallKind
-    bool quarantine = false;       ///< detected machines are moved into the quarantine group
+    bool quarantine = false;       ///< alerted machines are moved into the quarantine group
+    bool pattern = false;          ///< the blocked-attempt pattern detector watches the DFW
+    IdsMode ids = IdsMode::Off;    ///< the distributed IDS / IPS at every vNIC
     SourceLocation location;
 
     /// True when the firewall is in force under this posture.

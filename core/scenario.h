@@ -4,6 +4,7 @@
 #define SEGPROOF_CORE_SCENARIO_H
 
 #include "attack-model.h"
+#include "benign-traffic.h"
 #include "estate.h"
 #include "input-error.h"
 #include "policy.h"
@@ -38,6 +39,7 @@ public:
         std::vector<Intent> intents;
         AttackParameters attack;          ///< `attack:`, or the documented defaults
         DefenceParameters defence;        ///< `defence:`, or the documented defaults
+        BenignTrafficParameters benign;   ///< `benign:`, or the documented defaults
         std::vector<Diagnostic> warnings; ///< worth a look, not errors (e.g. NSX skips)
     };
 
@@ -56,6 +58,8 @@ public:
     const AttackParameters& Attack() const { return m_parts.attack; }
     /// The defence the simulator models (`defence:`, defaults filled in).
     const DefenceParameters& Defence() const { return m_parts.defence; }
+    /// The office's normal traffic the simulator plays (`benign:`, defaults filled in).
+    const BenignTrafficParameters& Benign() const { return m_parts.benign; }
     /// What the reader let pass but a user should see (printed as warnings by the CLI).
     const std::vector<Diagnostic>& Warnings() const { return m_parts.warnings; }
 

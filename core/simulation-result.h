@@ -52,13 +52,32 @@ struct RunResult
     std::array<std::uint64_t, 4> blocked{}; ///< packets blocked, indexed by BlockedAt
     /// Packets blocked per "point/rule" ("dfw/vdi-isolation", "gateway/default").
     std::map<std::string, std::uint64_t> blockedByRule;
-    std::uint64_t alerts = 0;               ///< AV/EDR detections plus monitoring alerts
-    std::uint32_t detected = 0;             ///< machines AV/EDR detected
-    std::uint32_t quarantined = 0;          ///< machines the quarantine tag isolated
-    std::uint64_t connectionsAttempted = 0; ///< attacker TCP connection attempts
-    std::uint64_t packets = 0;              ///< IPv4 packets sent by every node (cost figures)
-    std::uint64_t events = 0;               ///< ns-3 events executed
-    double wall_s = 0;                      ///< wall time of the run (not in summary.json)
+    /// Hits of rules written `logged: true`: rule id -> where it was hit (the machine whose
+    /// vNIC or OS evaluated it, or "gateway" / "perimeter") -> new connections it decided.
+    std::map<std::string, std::map<std::string, std::uint64_t>> loggedHits;
+    std::uint64_t alerts = 0; ///< every alert of every source, false alarms included
+    /// Alerts on the attack's traffic or infected machines, by source (AlertSource order).
+    std::array<std::uint64_t, 4> alertsBySource{};
+    /// Alerts on benign traffic or clean machines (false alarms), by source.
+    std::array<std::uint64_t, 4> falseAlarmsBySource{};
+    /// First alert on the attack (any source), and its source (AlertSource); nullopt: none.
+    std::optional<double> timeToFirstAlert_s;
+    std::optional<std::uint8_t> firstAlertSource;
+    /// First time the quarantine tag isolated an infected machine; nullopt: never.
+    std::optional<double> timeToQuarantine_s;
+    /// First time the external received crown-jewel bytes; nullopt: never.
+    std::optional<double> timeToExfiltration_s;
+    std::uint32_t detected = 0;               ///< machines AV/EDR detected
+    std::uint32_t quarantined = 0;            ///< machines the quarantine tag isolated
+    std::uint32_t wronglyQuarantined = 0;     ///< of them, clean when isolated
+    std::uint32_t desktopsTakenFromUsers = 0; ///< of those, desktops (a user without a desktop)
+    std::uint64_t idsPrevented = 0;           ///< connections the IPS dropped at a vNIC
+    std::uint64_t benignSessions = 0;         ///< benign sessions started
+    std::uint64_t benignFailed = 0;           ///< of them, failed (blocked, quarantined, timed out)
+    std::uint64_t connectionsAttempted = 0;   ///< attacker TCP connection attempts
+    std::uint64_t packets = 0;                ///< IPv4 packets sent by every node (cost figures)
+    std::uint64_t events = 0;                 ///< ns-3 events executed
+    double wall_s = 0;                        ///< wall time of the run (not in summary.json)
 };
 
 } // namespace core

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "simulation-output.h"
 
+#include "core/attack-model.h"
 #include "csv-text.h"
 #include "number-format.h"
 #include "output-format.h"
@@ -111,6 +112,18 @@ DistributionJson(const Distribution& d)
     return j;
 }
 
+/// {"av": n, "monitoring": n, "ids": n, "pattern": n} of counts in core::AlertSource order.
+Json
+BySourceJson(const std::array<std::uint64_t, 4>& counts)
+{
+    Json j = Json::object();
+    for (core::AlertSource source : core::kAllAlertSources)
+    {
+        j[core::AlertSourceName(source)] = counts[static_cast<std::size_t>(source)];
+    }
+    return j;
+}
+
 template <typename Field>
 std::vector<double>
 Collect(const RunGroup& runs, Field field)
@@ -122,6 +135,90 @@ Collect(const RunGroup& runs, Field field)
         values.push_back(static_cast<double>(field(*run)));
     }
     return values;
+}
+
+/// Over the runs' values of `field` that are set; nullopt when none is.
+template <typename Field>
+std::optional<Distribution>
+SummariseSet(const RunGroup& runs, Field field)
+{
+    std::vector<double> values;
+    for (const core::RunResult* run : runs)
+    {
+        if (const std::optional<double>& value = field(*run))
+        {
+            values.push_back(*value);
+        }
+    }
+    if (values.empty())
+    {
+        return std::nullopt;
+    }
+    return Summarise(std::move(values));
+}
+
+/// Whether the run's quarantine came first: it isolated an infected machine, and `event` (the
+/// crown jewel reached, the first bytes out) came later or never.
+bool
+QuarantinedBefore(const core::RunResult& run, const std::optional<double>& event)
+{
+    return run.timeToQuarantine_s && (!event || *run.timeToQuarantine_s < *event);
+}
+
+/// The defence's figures of `s`: alerts by source, false alarms, first alert, quarantine,
+/// exfiltration, benign sessions, logged hits.
+void
+SummariseDefence(const RunGroup& runs, PostureSummary& s)
+{
+    const double n = static_cast<double>(runs.size());
+    std::uint64_t beforeJewel = 0;
+    std::uint64_t beforeExfiltration = 0;
+    std::uint64_t exfiltrated = 0;
+    for (const core::RunResult* run : runs)
+    {
+        for (std::size_t i = 0; i < s.alertsBySource.size(); ++i)
+        {
+            s.alertsBySource[i] += run->alertsBySource[i];
+            s.falseAlarmsBySource[i] += run->falseAlarmsBySource[i];
+        }
+        if (run->firstAlertSource)
+        {
+            if (*run->firstAlertSource >= s.firstAlertSource.size())
+            {
+                throw std::invalid_argument("SummarisePosture: first alert source " +
+                                            std::to_string(*run->firstAlertSource) +
+                                            " is no alert source");
+            }
+            ++s.firstAlertSource[*run->firstAlertSource];
+        }
+        beforeJewel += QuarantinedBefore(*run, run->timeToCrownJewel_s) ? 1 : 0;
+        beforeExfiltration += QuarantinedBefore(*run, run->timeToExfiltration_s) ? 1 : 0;
+        exfiltrated += run->timeToExfiltration_s ? 1 : 0;
+        s.wronglyQuarantinedSum += run->wronglyQuarantined;
+        s.desktopsTakenFromUsersSum += run->desktopsTakenFromUsers;
+        s.idsPrevented += run->idsPrevented;
+        s.benignSessions += run->benignSessions;
+        s.benignFailed += run->benignFailed;
+        for (const auto& [rule, byWhere] : run->loggedHits)
+        {
+            auto& hits = s.loggedHits[rule];
+            for (const auto& [where, count] : byWhere)
+            {
+                hits[where] += count;
+            }
+        }
+    }
+    s.timeToFirstAlert =
+        SummariseSet(runs, [](const core::RunResult& r) { return r.timeToFirstAlert_s; });
+    s.timeToQuarantine =
+        SummariseSet(runs, [](const core::RunResult& r) { return r.timeToQuarantine_s; });
+    s.quarantineBeforeCrownJewel = static_cast<double>(beforeJewel) / n;
+    s.quarantineBeforeExfiltration = static_cast<double>(beforeExfiltration) / n;
+    s.exfiltrationStarted = static_cast<double>(exfiltrated) / n;
+    s.wronglyQuarantined =
+        Median(Collect(runs, [](const core::RunResult& r) { return r.wronglyQuarantined; }));
+    s.desktopsTakenFromUsers =
+        Median(Collect(runs, [](const core::RunResult& r) { return r.desktopsTakenFromUsers; }));
 }
 
 PostureSummary
@@ -186,6 +283,7 @@ SummariseGroup(const RunGroup& runs)
     s.alerts = Median(Collect(runs, [](const core::RunResult& r) { return r.alerts; }));
     s.detected = Median(Collect(runs, [](const core::RunResult& r) { return r.detected; }));
     s.quarantined = Median(Collect(runs, [](const core::RunResult& r) { return r.quarantined; }));
+    SummariseDefence(runs, s);
     return s;
 }
 
@@ -215,6 +313,41 @@ PostureJson(const PostureSummary& s)
     j["detected"] = Number(s.detected);
     j["quarantined"] = Number(s.quarantined);
     j["blocked_by_rule"] = byRule;
+    // The defence's figures, after every key of the spec and of earlier versions.
+    j["alerts_by_source"] = BySourceJson(s.alertsBySource);
+    std::uint64_t falseAlarms = 0;
+    for (std::uint64_t count : s.falseAlarmsBySource)
+    {
+        falseAlarms += count;
+    }
+    j["false_alarms"] = {{"total", falseAlarms},
+                         {"by_source", BySourceJson(s.falseAlarmsBySource)}};
+    j["time_to_first_alert_s"] =
+        s.timeToFirstAlert ? DistributionJson(*s.timeToFirstAlert) : Json(nullptr);
+    j["first_alert_source"] = BySourceJson(s.firstAlertSource);
+    j["time_to_quarantine_s"] =
+        s.timeToQuarantine ? DistributionJson(*s.timeToQuarantine) : Json(nullptr);
+    j["quarantine_before_crown_jewel"] = Number(s.quarantineBeforeCrownJewel);
+    j["quarantine_before_exfiltration"] = Number(s.quarantineBeforeExfiltration);
+    j["exfiltration_started"] = Number(s.exfiltrationStarted);
+    j["wrongly_quarantined"] = {{"median", Number(s.wronglyQuarantined)},
+                                {"sum", s.wronglyQuarantinedSum}};
+    j["desktops_taken_from_users"] = {{"median", Number(s.desktopsTakenFromUsers)},
+                                      {"sum", s.desktopsTakenFromUsersSum}};
+    j["ids_prevented"] = s.idsPrevented;
+    j["benign_sessions"] = s.benignSessions;
+    j["benign_failed"] = s.benignFailed;
+    Json logged = Json::object();
+    for (const auto& [rule, byWhere] : s.loggedHits)
+    {
+        Json where = Json::object();
+        for (const auto& [name, count] : byWhere)
+        {
+            where[name] = count;
+        }
+        logged[rule] = where;
+    }
+    j["logged_hits"] = logged;
     return j;
 }
 

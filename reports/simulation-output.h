@@ -55,9 +55,34 @@ struct PostureSummary
     /// Packets blocked per "point/rule" (core::RunResult::blockedByRule): the median over the
     /// runs, a run without any counting 0; only rules that blocked something in some run.
     std::map<std::string, double> blockedByRule;
-    double alerts = 0;      ///< median over the runs
+    double alerts = 0;      ///< median over the runs (every alert, false alarms included)
     double detected = 0;    ///< median over the runs
     double quarantined = 0; ///< median over the runs
+    /// True alerts (on the attack) per source, summed over the runs; core::AlertSource order.
+    std::array<std::uint64_t, 4> alertsBySource{};
+    /// False alarms per source, summed over the runs; core::AlertSource order.
+    std::array<std::uint64_t, 4> falseAlarmsBySource{};
+    /// Over the runs with an alert on the attack only; nullopt when no run had one.
+    std::optional<Distribution> timeToFirstAlert;
+    /// Runs whose first alert came from each source, core::AlertSource order.
+    std::array<std::uint64_t, 4> firstAlertSource{};
+    /// Over the runs where the quarantine isolated an infected machine; nullopt when none did.
+    std::optional<Distribution> timeToQuarantine;
+    /// Fraction of runs with a quarantine before the crown jewel was reached (or with a
+    /// quarantine and a crown jewel never reached), in [0, 1].
+    double quarantineBeforeCrownJewel = 0;
+    /// Likewise against the first exfiltrated bytes.
+    double quarantineBeforeExfiltration = 0;
+    double exfiltrationStarted = 0; ///< fraction of runs with a timeToExfiltration_s
+    double wronglyQuarantined = 0;  ///< median over the runs
+    std::uint64_t wronglyQuarantinedSum = 0;
+    double desktopsTakenFromUsers = 0; ///< median over the runs
+    std::uint64_t desktopsTakenFromUsersSum = 0;
+    std::uint64_t idsPrevented = 0;   ///< summed over the runs
+    std::uint64_t benignSessions = 0; ///< summed over the runs
+    std::uint64_t benignFailed = 0;   ///< summed over the runs
+    /// Hits of logged rules, rule -> where -> hits summed over the runs.
+    std::map<std::string, std::map<std::string, std::uint64_t>> loggedHits;
 };
 
 /// The runs of one posture, by run index.
@@ -69,8 +94,8 @@ using RunGroup = std::vector<const core::RunResult*>;
 std::vector<RunGroup> GroupByPosture(const std::vector<std::string>& order,
                                      const std::vector<core::RunResult>& runs);
 
-/// Summarises all runs of one posture. Throws std::invalid_argument when `runs` is empty or
-/// mixes postures.
+/// Summarises all runs of one posture. Throws std::invalid_argument when `runs` is empty,
+/// mixes postures, or a run's firstAlertSource is no core::AlertSource index.
 PostureSummary SummarisePosture(const std::vector<core::RunResult>& runs);
 
 /// SummarisePosture for each posture of `postureOrder`, in order. Throws like GroupByPosture.
@@ -100,12 +125,16 @@ struct CampaignInfo
 
 /// DIR/summary.json: the shape of spec scenario-v1.md section 3 under "postures" (one key per
 /// posture, in `postureOrder`), extended with "mean", "min", "max" beside each "median",
-/// "p10", "p90"; "infected_desktops", "detected", "quarantined"; and a top-level
-/// "provenance". Byte-for-byte deterministic: no wall time; integral numbers print as
-/// integers; any other number is rounded to 6 significant digits (never coarser than one
-/// decimal place, so a byte count such as 1234567.5 keeps its .5); 2-space indent and a
-/// trailing newline. Throws std::invalid_argument when a posture in `postureOrder` has no run,
-/// is listed twice, or a run's posture is not listed.
+/// "p10", "p90"; "infected_desktops", "detected", "quarantined", "blocked_by_rule"; the
+/// defence's figures after them (docs/schemas.md, "summary.json": "alerts_by_source",
+/// "false_alarms", "time_to_first_alert_s", "first_alert_source", "time_to_quarantine_s",
+/// "quarantine_before_crown_jewel", "quarantine_before_exfiltration", "exfiltration_started",
+/// "wrongly_quarantined", "desktops_taken_from_users", "ids_prevented", "benign_sessions",
+/// "benign_failed", "logged_hits"); and a top-level "provenance". Byte-for-byte deterministic: no
+/// wall time; integral numbers print as integers; any other number is rounded to 6 significant
+/// digits (never coarser than one decimal place, so a byte count such as 1234567.5 keeps its .5);
+/// 2-space indent and a trailing newline. Throws std::invalid_argument when a posture in
+/// `postureOrder` has no run, is listed twice, or a run's posture is not listed.
 std::string SummaryJson(const CampaignInfo& info, const std::vector<std::string>& postureOrder,
                         const std::vector<core::RunResult>& runs);
 

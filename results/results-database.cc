@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "results-database.h"
 
+#include "core/attack-model.h"
 #include "reports/csv-text.h"
 #include "sqlite-statement.h"
 
@@ -27,7 +28,12 @@ namespace
 {
 
 /// The value of ('schema') in segproof_meta; a change of layout gets a new one.
-constexpr const char* kSchema = "segproof-results/1";
+constexpr const char* kSchema = "segproof-results/2";
+
+/// Schemas of earlier segproof versions: refused with a message that says so (/1 had no
+/// alerts by source, logged hits, times to alert, quarantine or exfiltration, benign sessions;
+/// and its `alerts` left false alarms out, so its runs cannot stand beside this version's).
+const std::set<std::string> kOlderSchemas = {"segproof-results/1"};
 
 constexpr const char* kCreateTables = R"sql(
 CREATE TABLE IF NOT EXISTS segproof_meta(
@@ -62,9 +68,27 @@ CREATE TABLE IF NOT EXISTS runs(
     blocked_perimeter INTEGER,
     blocked_host INTEGER,
     blocked_by_rule TEXT,
+    logged_hits TEXT,
     alerts INTEGER,
+    alerts_av INTEGER,
+    alerts_monitoring INTEGER,
+    alerts_ids INTEGER,
+    alerts_pattern INTEGER,
+    false_alarms_av INTEGER,
+    false_alarms_monitoring INTEGER,
+    false_alarms_ids INTEGER,
+    false_alarms_pattern INTEGER,
+    time_to_first_alert_s REAL,
+    first_alert_source TEXT,
+    time_to_quarantine_s REAL,
+    time_to_exfiltration_s REAL,
     detected INTEGER,
     quarantined INTEGER,
+    wrongly_quarantined INTEGER,
+    desktops_taken_from_users INTEGER,
+    ids_prevented INTEGER,
+    benign_sessions INTEGER,
+    benign_failed INTEGER,
     connections_attempted INTEGER,
     packets INTEGER,
     events INTEGER,
@@ -105,7 +129,7 @@ CREATE VIEW IF NOT EXISTS run_parameters AS
 )sql";
 
 /// Every column of `runs` but `id`, in the table's order (the INSERT binds them in this order).
-constexpr std::array<const char*, 35> kRunColumns = {
+constexpr std::array<const char*, 53> kRunColumns = {
     "scenario_sha256",
     "point",
     "posture",
@@ -132,9 +156,27 @@ constexpr std::array<const char*, 35> kRunColumns = {
     "blocked_perimeter",
     "blocked_host",
     "blocked_by_rule",
+    "logged_hits",
     "alerts",
+    "alerts_av",
+    "alerts_monitoring",
+    "alerts_ids",
+    "alerts_pattern",
+    "false_alarms_av",
+    "false_alarms_monitoring",
+    "false_alarms_ids",
+    "false_alarms_pattern",
+    "time_to_first_alert_s",
+    "first_alert_source",
+    "time_to_quarantine_s",
+    "time_to_exfiltration_s",
     "detected",
     "quarantined",
+    "wrongly_quarantined",
+    "desktops_taken_from_users",
+    "ids_prevented",
+    "benign_sessions",
+    "benign_failed",
     "connections_attempted",
     "packets",
     "events",
@@ -153,6 +195,17 @@ const std::set<std::string> kUnsignedColumns = {
     "blocked_perimeter",
     "blocked_host",
     "alerts",
+    "alerts_av",
+    "alerts_monitoring",
+    "alerts_ids",
+    "alerts_pattern",
+    "false_alarms_av",
+    "false_alarms_monitoring",
+    "false_alarms_ids",
+    "false_alarms_pattern",
+    "ids_prevented",
+    "benign_sessions",
+    "benign_failed",
     "connections_attempted",
     "packets",
     "events",
@@ -246,6 +299,12 @@ CheckIsResultsDatabase(sqlite3* db, const std::string& path)
         throw DatabaseError(notOurs + "segproof_meta names no schema)");
     }
     std::string found = schema.Text(0);
+    if (kOlderSchemas.count(found) != 0)
+    {
+        throw DatabaseError(path + " holds the results of an earlier segproof (schema '" + found +
+                            "', this version writes '" + kSchema +
+                            "'): read it with that version, or start a new database");
+    }
     if (found != kSchema)
     {
         throw DatabaseError(notOurs + "schema '" + found + "', expected '" + kSchema + "')");
@@ -337,6 +396,32 @@ SplitMachines(const std::string& path, const std::string& text)
         throw DatabaseError(path + ": reading a run: bad machine list '" + text + "'");
     }
     return machines;
+}
+
+/// The first_alert_source column's text of core::AlertSource index `index`.
+std::string
+AlertSourceText(const std::string& path, std::uint8_t index)
+{
+    if (index >= core::kAllAlertSources.size())
+    {
+        throw DatabaseError(path + ": recording a run: first alert source " +
+                            std::to_string(index) + " is no alert source");
+    }
+    return core::AlertSourceName(core::kAllAlertSources[index]);
+}
+
+/// The core::AlertSource index AlertSourceText wrote.
+std::uint8_t
+AlertSourceIndex(const std::string& path, const std::string& text)
+{
+    for (std::size_t i = 0; i < core::kAllAlertSources.size(); ++i)
+    {
+        if (core::AlertSourceName(core::kAllAlertSources[i]) == text)
+        {
+            return static_cast<std::uint8_t>(i);
+        }
+    }
+    throw DatabaseError(path + ": reading a run: bad first_alert_source '" + text + "'");
 }
 
 /// Column `column` of the current row as a CSV field.
@@ -435,17 +520,30 @@ InsertRun(sqlite3* db, const std::string& path, const std::string& what, const R
         {
             throw DatabaseError(path + ": " + what + ": blocked-by-rule names: " + e.what());
         }
+        std::string loggedHits;
+        try
+        {
+            loggedHits = nlohmann::json(r.loggedHits).dump();
+        }
+        catch (const nlohmann::json::exception& e)
+        {
+            throw DatabaseError(path + ": " + what + ": logged-hit names: " + e.what());
+        }
+        auto bindOptional = [&insert, &i](const std::optional<double>& value)
+        {
+            if (value)
+            {
+                insert.BindDouble(i++, *value);
+            }
+            else
+            {
+                insert.BindNull(i++);
+            }
+        };
         insert.BindInt64(i++, r.everInfected);
         insert.BindInt64(i++, r.everInfectedDesktops);
         insert.BindInt64(i++, r.phished);
-        if (r.timeToCrownJewel_s)
-        {
-            insert.BindDouble(i++, *r.timeToCrownJewel_s);
-        }
-        else
-        {
-            insert.BindNull(i++);
-        }
+        bindOptional(r.timeToCrownJewel_s);
         insert.BindUint64(i++, r.exfiltratedBytes);
         for (core::BlockedAt where : {core::BlockedAt::Dfw, core::BlockedAt::Gateway,
                                       core::BlockedAt::Perimeter, core::BlockedAt::Host})
@@ -453,9 +551,33 @@ InsertRun(sqlite3* db, const std::string& path, const std::string& what, const R
             insert.BindUint64(i++, r.blocked[static_cast<std::size_t>(where)]);
         }
         insert.BindText(i++, byRule);
+        insert.BindText(i++, loggedHits);
         insert.BindUint64(i++, r.alerts);
+        for (const auto* bySource : {&r.alertsBySource, &r.falseAlarmsBySource})
+        {
+            for (core::AlertSource source : core::kAllAlertSources)
+            {
+                insert.BindUint64(i++, (*bySource)[static_cast<std::size_t>(source)]);
+            }
+        }
+        bindOptional(r.timeToFirstAlert_s);
+        if (r.firstAlertSource)
+        {
+            insert.BindText(i++, AlertSourceText(path, *r.firstAlertSource));
+        }
+        else
+        {
+            insert.BindNull(i++);
+        }
+        bindOptional(r.timeToQuarantine_s);
+        bindOptional(r.timeToExfiltration_s);
         insert.BindInt64(i++, r.detected);
         insert.BindInt64(i++, r.quarantined);
+        insert.BindInt64(i++, r.wronglyQuarantined);
+        insert.BindInt64(i++, r.desktopsTakenFromUsers);
+        insert.BindUint64(i++, r.idsPrevented);
+        insert.BindUint64(i++, r.benignSessions);
+        insert.BindUint64(i++, r.benignFailed);
         insert.BindUint64(i++, r.connectionsAttempted);
         insert.BindUint64(i++, r.packets);
         insert.BindUint64(i++, r.events);
@@ -664,12 +786,17 @@ ResultsDatabase::ReadRun(const RunKey& key) const
         {
             SqliteStatement select(
                 m_db, m_path, what,
-                std::string("SELECT id, ever_infected, ever_infected_desktops, phished, "
-                            "time_to_crown_jewel_s, exfiltrated_bytes, blocked_dfw, "
-                            "blocked_gateway, blocked_perimeter, blocked_host, blocked_by_rule, "
-                            "alerts, detected, quarantined, connections_attempted, packets, "
-                            "events, wall_s, infected_machines, phished_machines "
-                            "FROM runs WHERE status = 'done' AND ") +
+                std::string(
+                    "SELECT id, ever_infected, ever_infected_desktops, phished, "
+                    "time_to_crown_jewel_s, exfiltrated_bytes, blocked_dfw, blocked_gateway, "
+                    "blocked_perimeter, blocked_host, blocked_by_rule, logged_hits, alerts, "
+                    "alerts_av, alerts_monitoring, alerts_ids, alerts_pattern, false_alarms_av, "
+                    "false_alarms_monitoring, false_alarms_ids, false_alarms_pattern, "
+                    "time_to_first_alert_s, first_alert_source, time_to_quarantine_s, "
+                    "time_to_exfiltration_s, detected, quarantined, wrongly_quarantined, "
+                    "desktops_taken_from_users, ids_prevented, benign_sessions, benign_failed, "
+                    "connections_attempted, packets, events, wall_s, infected_machines, "
+                    "phished_machines FROM runs WHERE status = 'done' AND ") +
                     kKeyMatch);
             BindKey(select, 1, key);
             if (!select.Step())
@@ -679,25 +806,43 @@ ResultsDatabase::ReadRun(const RunKey& key) const
             core::RunResult r;
             r.posture = key.posture;
             r.run = key.run;
-            std::int64_t id = select.Int64(0);
-            r.everInfected = static_cast<std::uint32_t>(select.Int64(1));
-            r.everInfectedDesktops = static_cast<std::uint32_t>(select.Int64(2));
-            r.phished = static_cast<std::uint32_t>(select.Int64(3));
-            if (!select.IsNull(4))
+            int c = 0; // the next column, in the SELECT's order
+            auto optionalDouble = [&select, &c]() -> std::optional<double>
             {
-                r.timeToCrownJewel_s = select.Double(4);
-            }
-            r.exfiltratedBytes = select.Uint64(5);
-            int column = 6;
+                int column = c++;
+                if (select.IsNull(column))
+                {
+                    return std::nullopt;
+                }
+                return select.Double(column);
+            };
+            auto json = [&](const char* name)
+            {
+                try
+                {
+                    return nlohmann::json::parse(select.Text(c++));
+                }
+                catch (const nlohmann::json::exception& e)
+                {
+                    throw DatabaseError(m_path + ": " + what + ": " + name + ": " + e.what());
+                }
+            };
+            std::int64_t id = select.Int64(c++);
+            r.everInfected = static_cast<std::uint32_t>(select.Int64(c++));
+            r.everInfectedDesktops = static_cast<std::uint32_t>(select.Int64(c++));
+            r.phished = static_cast<std::uint32_t>(select.Int64(c++));
+            r.timeToCrownJewel_s = optionalDouble();
+            r.exfiltratedBytes = select.Uint64(c++);
             for (core::BlockedAt where : {core::BlockedAt::Dfw, core::BlockedAt::Gateway,
                                           core::BlockedAt::Perimeter, core::BlockedAt::Host})
             {
-                r.blocked[static_cast<std::size_t>(where)] = select.Uint64(column++);
+                r.blocked[static_cast<std::size_t>(where)] = select.Uint64(c++);
             }
+            // Named: items() refers to the object, which must outlive the loop.
+            const nlohmann::json byRule = json("blocked_by_rule");
+            const nlohmann::json loggedHits = json("logged_hits");
             try
             {
-                // Named: items() refers to the object, which must outlive the loop.
-                const nlohmann::json byRule = nlohmann::json::parse(select.Text(10));
                 for (const auto& [rule, count] : byRule.items())
                 {
                     r.blockedByRule[rule] = count.get<std::uint64_t>();
@@ -707,15 +852,50 @@ ResultsDatabase::ReadRun(const RunKey& key) const
             {
                 throw DatabaseError(m_path + ": " + what + ": blocked_by_rule: " + e.what());
             }
-            r.alerts = select.Uint64(11);
-            r.detected = static_cast<std::uint32_t>(select.Int64(12));
-            r.quarantined = static_cast<std::uint32_t>(select.Int64(13));
-            r.connectionsAttempted = select.Uint64(14);
-            r.packets = select.Uint64(15);
-            r.events = select.Uint64(16);
-            r.wall_s = select.Double(17);
-            r.infectedMachines = SplitMachines(m_path, select.Text(18));
-            r.phishedMachines = SplitMachines(m_path, select.Text(19));
+            try
+            {
+                for (const auto& [rule, byWhere] : loggedHits.items())
+                {
+                    auto& hits = r.loggedHits[rule];
+                    for (const auto& [where, count] : byWhere.items())
+                    {
+                        hits[where] = count.get<std::uint64_t>();
+                    }
+                }
+            }
+            catch (const nlohmann::json::exception& e)
+            {
+                throw DatabaseError(m_path + ": " + what + ": logged_hits: " + e.what());
+            }
+            r.alerts = select.Uint64(c++);
+            for (auto* bySource : {&r.alertsBySource, &r.falseAlarmsBySource})
+            {
+                for (core::AlertSource source : core::kAllAlertSources)
+                {
+                    (*bySource)[static_cast<std::size_t>(source)] = select.Uint64(c++);
+                }
+            }
+            r.timeToFirstAlert_s = optionalDouble();
+            if (!select.IsNull(c))
+            {
+                r.firstAlertSource = AlertSourceIndex(m_path, select.Text(c));
+            }
+            ++c;
+            r.timeToQuarantine_s = optionalDouble();
+            r.timeToExfiltration_s = optionalDouble();
+            r.detected = static_cast<std::uint32_t>(select.Int64(c++));
+            r.quarantined = static_cast<std::uint32_t>(select.Int64(c++));
+            r.wronglyQuarantined = static_cast<std::uint32_t>(select.Int64(c++));
+            r.desktopsTakenFromUsers = static_cast<std::uint32_t>(select.Int64(c++));
+            r.idsPrevented = select.Uint64(c++);
+            r.benignSessions = select.Uint64(c++);
+            r.benignFailed = select.Uint64(c++);
+            r.connectionsAttempted = select.Uint64(c++);
+            r.packets = select.Uint64(c++);
+            r.events = select.Uint64(c++);
+            r.wall_s = select.Double(c++);
+            r.infectedMachines = SplitMachines(m_path, select.Text(c++));
+            r.phishedMachines = SplitMachines(m_path, select.Text(c++));
 
             SqliteStatement samples(m_db, m_path, what,
                                     "SELECT t_s, infected FROM series WHERE run_id = ? "

@@ -100,7 +100,7 @@ public:
     /// Removes every in-flight mark.
     void ClearAllInFlight();
     /// The run recorded as done under `key`, as core::RunResult (posture, run index, every
-    /// metric, machines, blocked-by-rule and the series); nullopt when there is none.
+    /// metric, machines, blocked-by-rule, logged hits and the series); nullopt when there is none.
     std::optional<core::RunResult> ReadRun(const RunKey& key) const;
     /// Number of runs recorded with status 'done' / 'failed'.
     std::uint64_t CountRuns(const std::string& status) const;

@@ -547,6 +547,14 @@ def build():
     w("  host-fw: [host, gateway, perimeter]")
     w("  microseg: [dfw, gateway, perimeter]")
     w("  microseg+quarantine: {firewalls: [dfw, gateway, perimeter], quarantine: true}")
+    w("  # Detection at the vNIC (docs/attack-model.md): the blocked-attempt pattern and NSX's")
+    w("  # distributed IDS / IPS, alone (alerts only) and feeding the quarantine.")
+    w("  microseg+pattern+quarantine: {firewalls: [dfw, gateway, perimeter], pattern: true,")
+    w("                                quarantine: true}")
+    w("  microseg+ids: {firewalls: [dfw, gateway, perimeter], ids: detect}")
+    w("  microseg+ids+quarantine: {firewalls: [dfw, gateway, perimeter], ids: detect, quarantine: true}")
+    w("  microseg+ips: {firewalls: [dfw, gateway, perimeter], ids: prevent}")
+    w("  microseg+ips+quarantine: {firewalls: [dfw, gateway, perimeter], ids: prevent, quarantine: true}")
     w("")
 
     # ---- intents ---------------------------------------------------------------------------

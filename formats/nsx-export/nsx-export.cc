@@ -548,6 +548,7 @@ private:
         json["action"] = NsxAction(rule.action);
         json["direction"] = NsxDirection(rule.direction);
         json["disabled"] = disabled;
+        json["logged"] = rule.logged;
         return json;
     }
 

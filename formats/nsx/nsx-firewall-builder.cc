@@ -555,6 +555,7 @@ NsxFirewallBuilder::ReadRule(const YAML::Node& node, const Policy& policy)
         ok = false;
     }
     rule.disabled = m_context.Flag(node, "disabled", where).value_or(false);
+    rule.logged = m_context.Flag(node, "logged", where).value_or(false);
 
     auto ipProtocol = m_context.Text(node, "ip_protocol", where).value_or("IPV4_IPV6");
     if (ipProtocol == "IPV6")

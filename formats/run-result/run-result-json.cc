@@ -2,8 +2,13 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "run-result-json.h"
 
+#include "core/attack-model.h"
+
+#include <array>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -19,6 +24,12 @@ using Json = nlohmann::json;
 constexpr std::array<core::BlockedAt, 4> kBlockedAt{core::BlockedAt::Dfw, core::BlockedAt::Gateway,
                                                     core::BlockedAt::Perimeter,
                                                     core::BlockedAt::Host};
+
+/// The number of alert sources, the size of RunResult's by-source arrays.
+constexpr std::size_t kAlertSources = core::kAllAlertSources.size();
+static_assert(std::tuple_size<decltype(core::RunResult::alertsBySource)>::value == kAlertSources);
+static_assert(std::tuple_size<decltype(core::RunResult::falseAlarmsBySource)>::value ==
+              kAlertSources);
 
 /// A JSON pointer token (RFC 6901: ~ and / escaped).
 std::string
@@ -177,6 +188,144 @@ MachineList(const Json& list, const std::string& path)
     }
     return out;
 }
+
+/// An optional time as a number, or null.
+Json
+OptionalJson(const std::optional<double>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
+
+/// {"av": n, "monitoring": n, "ids": n, "pattern": n}: counts indexed by core::AlertSource.
+Json
+BySourceJson(const std::array<std::uint64_t, 4>& counts)
+{
+    Json out = Json::object();
+    for (core::AlertSource source : core::kAllAlertSources)
+    {
+        out[core::AlertSourceName(source)] = counts[static_cast<std::size_t>(source)];
+    }
+    return out;
+}
+
+/// The name of the alert source of index `index` (RunResult::firstAlertSource).
+std::string
+AlertSourceIndexName(std::uint8_t index)
+{
+    if (index >= kAlertSources)
+    {
+        throw std::logic_error("EncodeRunResult: first alert source " + std::to_string(index) +
+                               " is no core::AlertSource");
+    }
+    return core::AlertSourceName(core::kAllAlertSources[index]);
+}
+
+/// [[rule, [[where, hits], ...]], ...]: names through NameJson, in the maps' order.
+Json
+LoggedHitsJson(const std::map<std::string, std::map<std::string, std::uint64_t>>& hits)
+{
+    Json out = Json::array();
+    for (const auto& [rule, byWhere] : hits)
+    {
+        Json where = Json::array();
+        for (const auto& [name, count] : byWhere)
+        {
+            where.push_back(Json::array({NameJson(name), count}));
+        }
+        out.push_back(Json::array({NameJson(rule), where}));
+    }
+    return out;
+}
+
+std::optional<double>
+OptionalNumberAt(const Json& v, const std::string& path)
+{
+    if (v.is_null())
+    {
+        return std::nullopt;
+    }
+    return ObjectReader::NumberAt(v, path);
+}
+
+/// The counts BySourceJson wrote.
+std::array<std::uint64_t, 4>
+BySourceAt(const Json& v, const std::string& path)
+{
+    std::array<std::uint64_t, 4> counts{};
+    ObjectReader in(v, path);
+    for (core::AlertSource source : core::kAllAlertSources)
+    {
+        counts[static_cast<std::size_t>(source)] =
+            in.Unsigned(core::AlertSourceName(source), std::numeric_limits<std::uint64_t>::max());
+    }
+    in.CheckAllRead();
+    return counts;
+}
+
+/// The source index AlertSourceIndexName named, or nullopt for null.
+std::optional<std::uint8_t>
+AlertSourceAt(const Json& v, const std::string& path)
+{
+    if (v.is_null())
+    {
+        return std::nullopt;
+    }
+    if (!v.is_string())
+    {
+        Malformed(path, "expected an alert source or null");
+    }
+    for (std::size_t i = 0; i < kAlertSources; ++i)
+    {
+        if (v.get<std::string>() == core::AlertSourceName(core::kAllAlertSources[i]))
+        {
+            return static_cast<std::uint8_t>(i);
+        }
+    }
+    Malformed(path, "no alert source \"" + v.get<std::string>() +
+                        "\" (expected av, monitoring, ids or pattern)");
+}
+
+/// The hits LoggedHitsJson wrote.
+std::map<std::string, std::map<std::string, std::uint64_t>>
+LoggedHitsAt(const Json& v, const std::string& path)
+{
+    if (!v.is_array())
+    {
+        Malformed(path, "expected an array");
+    }
+    std::map<std::string, std::map<std::string, std::uint64_t>> hits;
+    for (std::size_t i = 0; i < v.size(); ++i)
+    {
+        const std::string rulePath = path + "/" + std::to_string(i);
+        if (!v[i].is_array() || v[i].size() != 2 || !v[i][1].is_array())
+        {
+            Malformed(rulePath, "expected [\"rule\", [[\"where\", hits], ...]]");
+        }
+        std::string rule = NameAt(v[i][0], rulePath + "/0");
+        if (hits.count(rule) != 0)
+        {
+            Malformed(rulePath + "/0", "a second entry for the same rule");
+        }
+        std::map<std::string, std::uint64_t>& byWhere = hits[rule];
+        const Json& where = v[i][1];
+        for (std::size_t j = 0; j < where.size(); ++j)
+        {
+            const std::string wherePath = rulePath + "/1/" + std::to_string(j);
+            if (!where[j].is_array() || where[j].size() != 2)
+            {
+                Malformed(wherePath, "expected [\"where\", hits]");
+            }
+            std::string name = NameAt(where[j][0], wherePath + "/0");
+            if (byWhere.count(name) != 0)
+            {
+                Malformed(wherePath + "/0", "a second count for the same place");
+            }
+            byWhere[name] = ObjectReader::UnsignedAt(where[j][1], wherePath + "/1",
+                                                     std::numeric_limits<std::uint64_t>::max());
+        }
+    }
+    return hits;
+}
 } // namespace
 
 std::string
@@ -207,14 +356,26 @@ EncodeRunResult(const core::RunResult& r)
         {"phished", r.phished},
         {"infected_machines", r.infectedMachines},
         {"phished_machines", r.phishedMachines},
-        {"time_to_crown_jewel_s",
-         r.timeToCrownJewel_s ? Json(*r.timeToCrownJewel_s) : Json(nullptr)},
+        {"time_to_crown_jewel_s", OptionalJson(r.timeToCrownJewel_s)},
         {"exfiltrated_bytes", r.exfiltratedBytes},
         {"blocked", blocked},
         {"blocked_by_rule", byRule},
+        {"logged_hits", LoggedHitsJson(r.loggedHits)},
         {"alerts", r.alerts},
+        {"alerts_by_source", BySourceJson(r.alertsBySource)},
+        {"false_alarms_by_source", BySourceJson(r.falseAlarmsBySource)},
+        {"time_to_first_alert_s", OptionalJson(r.timeToFirstAlert_s)},
+        {"first_alert_source",
+         r.firstAlertSource ? Json(AlertSourceIndexName(*r.firstAlertSource)) : Json(nullptr)},
+        {"time_to_quarantine_s", OptionalJson(r.timeToQuarantine_s)},
+        {"time_to_exfiltration_s", OptionalJson(r.timeToExfiltration_s)},
         {"detected", r.detected},
         {"quarantined", r.quarantined},
+        {"wrongly_quarantined", r.wronglyQuarantined},
+        {"desktops_taken_from_users", r.desktopsTakenFromUsers},
+        {"ids_prevented", r.idsPrevented},
+        {"benign_sessions", r.benignSessions},
+        {"benign_failed", r.benignFailed},
         {"connections_attempted", r.connectionsAttempted},
         {"packets", r.packets},
         {"events", r.events},
@@ -272,11 +433,8 @@ DecodeRunResult(const std::string& text)
     r.phished = static_cast<std::uint32_t>(in.Unsigned("phished", kU32));
     r.infectedMachines = MachineList(in.Member("infected_machines"), "/infected_machines");
     r.phishedMachines = MachineList(in.Member("phished_machines"), "/phished_machines");
-    const Json& jewel = in.Member("time_to_crown_jewel_s");
-    if (!jewel.is_null())
-    {
-        r.timeToCrownJewel_s = ObjectReader::NumberAt(jewel, "/time_to_crown_jewel_s");
-    }
+    r.timeToCrownJewel_s =
+        OptionalNumberAt(in.Member("time_to_crown_jewel_s"), "/time_to_crown_jewel_s");
     r.exfiltratedBytes = in.Unsigned("exfiltrated_bytes", kU64);
     ObjectReader blocked(in.Member("blocked"), "/blocked");
     for (core::BlockedAt at : kBlockedAt)
@@ -303,9 +461,26 @@ DecodeRunResult(const std::string& text)
         }
         r.blockedByRule[rule] = ObjectReader::UnsignedAt(byRule[i][1], path + "/1", kU64);
     }
+    r.loggedHits = LoggedHitsAt(in.Member("logged_hits"), "/logged_hits");
     r.alerts = in.Unsigned("alerts", kU64);
+    r.alertsBySource = BySourceAt(in.Member("alerts_by_source"), "/alerts_by_source");
+    r.falseAlarmsBySource =
+        BySourceAt(in.Member("false_alarms_by_source"), "/false_alarms_by_source");
+    r.timeToFirstAlert_s =
+        OptionalNumberAt(in.Member("time_to_first_alert_s"), "/time_to_first_alert_s");
+    r.firstAlertSource = AlertSourceAt(in.Member("first_alert_source"), "/first_alert_source");
+    r.timeToQuarantine_s =
+        OptionalNumberAt(in.Member("time_to_quarantine_s"), "/time_to_quarantine_s");
+    r.timeToExfiltration_s =
+        OptionalNumberAt(in.Member("time_to_exfiltration_s"), "/time_to_exfiltration_s");
     r.detected = static_cast<std::uint32_t>(in.Unsigned("detected", kU32));
     r.quarantined = static_cast<std::uint32_t>(in.Unsigned("quarantined", kU32));
+    r.wronglyQuarantined = static_cast<std::uint32_t>(in.Unsigned("wrongly_quarantined", kU32));
+    r.desktopsTakenFromUsers =
+        static_cast<std::uint32_t>(in.Unsigned("desktops_taken_from_users", kU32));
+    r.idsPrevented = in.Unsigned("ids_prevented", kU64);
+    r.benignSessions = in.Unsigned("benign_sessions", kU64);
+    r.benignFailed = in.Unsigned("benign_failed", kU64);
     r.connectionsAttempted = in.Unsigned("connections_attempted", kU64);
     r.packets = in.Unsigned("packets", kU64);
     r.events = in.Unsigned("events", kU64);

@@ -18,7 +18,8 @@ inline constexpr const char* kRunResultFormat = "segproof-run-result/v1";
 /// One run's result as one JSON object (docs/development.md, "Between processes"), every
 /// field exact (doubles in the shortest form that reads back to the same value, names as
 /// they are, newlines and all): what a run's child process sends its parent, and an MPI rank
-/// sends rank 0.
+/// sends rank 0. Throws std::logic_error when `result.firstAlertSource` is no
+/// core::AlertSource index (a bug of the run, not of its input).
 std::string EncodeRunResult(const core::RunResult& result);
 
 /// The result EncodeRunResult wrote. Throws std::runtime_error on anything else: "a

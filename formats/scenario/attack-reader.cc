@@ -584,6 +584,32 @@ private:
     std::unordered_map<std::string, const core::Group*> m_groupByName;
 };
 
+/// The largest `defence: pattern: threshold` accepted: a bound on the input that keeps the count
+/// within the detector's 32-bit threshold, far above any sourced value.
+constexpr std::int64_t kMaxPatternThreshold = 1000000;
+
+/// `map[key]`: a probability per IDS signature (`smb_exploit: 0.9`, ...), each optional.
+void
+ReadIdsRates(const YAML::Node& map, const std::string& key, ParameterReader& values,
+             core::IdsRates& rates)
+{
+    std::vector<std::string> names;
+    for (auto signature : core::kAllIdsSignatures)
+    {
+        names.push_back(core::IdsSignatureName(signature));
+    }
+    YAML::Node node = values.Section(map, key, names);
+    if (!node)
+    {
+        return;
+    }
+    for (auto signature : core::kAllIdsSignatures)
+    {
+        values.Probability(node, core::IdsSignatureName(signature),
+                           rates[static_cast<std::size_t>(signature)]);
+    }
+}
+
 } // namespace
 
 core::AttackParameters
@@ -604,7 +630,9 @@ ReadDefence(const YAML::Node& node, YamlContext& context)
     }
     defence.given = true;
     defence.location = context.Location(node);
-    if (!context.CheckMap(node, "'defence'", {"av", "monitoring", "quarantine"}) && !node.IsMap())
+    if (!context.CheckMap(node, "'defence'",
+                          {"av", "monitoring", "pattern", "ids", "quarantine"}) &&
+        !node.IsMap())
     {
         return defence;
     }
@@ -617,9 +645,24 @@ ReadDefence(const YAML::Node& node, YamlContext& context)
         values.Duration(av, "delay", defence.avDelay_s, true);
         defence.avRemoves = context.Boolean(av, "removes").value_or(defence.avRemoves);
     }
-    if (YAML::Node monitoring = values.Section(node, "monitoring", {"detect"}))
+    if (YAML::Node monitoring = values.Section(node, "monitoring", {"detect", "false_alarm"}))
     {
         values.Probability(monitoring, "detect", defence.monitoringDetect);
+        values.Probability(monitoring, "false_alarm", defence.monitoringFalseAlarm);
+    }
+    if (YAML::Node pattern = values.Section(node, "pattern", {"threshold", "window"}))
+    {
+        if (auto threshold = context.Integer(pattern, "threshold", 1, kMaxPatternThreshold))
+        {
+            defence.patternThreshold = static_cast<std::uint32_t>(*threshold);
+        }
+        values.Duration(pattern, "window", defence.patternWindow_s, true);
+    }
+    if (YAML::Node ids = values.Section(node, "ids", {"known", "new", "false_alarm"}))
+    {
+        ReadIdsRates(ids, "known", values, defence.idsDetectKnown);
+        ReadIdsRates(ids, "new", values, defence.idsDetectNew);
+        values.Probability(ids, "false_alarm", defence.idsFalseAlarm);
     }
     if (YAML::Node quarantine = values.Section(node, "quarantine", {"tag", "reaction_delay"}))
     {
@@ -641,6 +684,38 @@ ReadDefence(const YAML::Node& node, YamlContext& context)
         values.Duration(quarantine, "reaction_delay", defence.quarantineReaction_s);
     }
     return defence;
+}
+
+core::BenignTrafficParameters
+ReadBenign(const YAML::Node& node, YamlContext& context)
+{
+    core::BenignTrafficParameters benign;
+    benign.location = core::SourceLocation{context.File(), 0, 0};
+    if (!node)
+    {
+        return benign;
+    }
+    benign.given = true;
+    benign.location = context.Location(node);
+    if (!context.CheckMap(node, "'benign'",
+                          {"enabled", "logon_window", "policy_refresh", "policy_offset",
+                           "file_share", "web", "mail", "file_bytes", "web_bytes", "mail_bytes"}) &&
+        !node.IsMap())
+    {
+        return benign;
+    }
+    ParameterReader values(context);
+    benign.enabled = context.Boolean(node, "enabled").value_or(benign.enabled);
+    values.Duration(node, "logon_window", benign.logonWindow_s);
+    values.Duration(node, "policy_refresh", benign.policyRefresh_s);
+    values.Duration(node, "policy_offset", benign.policyOffset_s);
+    values.Duration(node, "file_share", benign.fileShareInterval_s, true);
+    values.Duration(node, "web", benign.webInterval_s, true);
+    values.Duration(node, "mail", benign.mailInterval_s, true);
+    values.Size(node, "file_bytes", benign.fileBytes);
+    values.Size(node, "web_bytes", benign.webBytes);
+    values.Size(node, "mail_bytes", benign.mailBytes);
+    return benign;
 }
 
 } // namespace formats

@@ -4,6 +4,7 @@
 #define SEGPROOF_FORMATS_SCENARIO_ATTACK_READER_H
 
 #include "core/attack-model.h"
+#include "core/benign-traffic.h"
 #include "core/estate.h"
 #include "core/policy.h"
 #include "formats/input/yaml-context.h"
@@ -24,6 +25,10 @@ core::AttackParameters ReadAttack(const YAML::Node& node, const core::Estate& es
 
 /// Reads `defence:` (docs/attack-model.md), the same way.
 core::DefenceParameters ReadDefence(const YAML::Node& node, YamlContext& context);
+
+/// Reads `benign:` (docs/attack-model.md, "Benign traffic"), the same way: the office's normal
+/// traffic, defaults from BenignTrafficParameters.
+core::BenignTrafficParameters ReadBenign(const YAML::Node& node, YamlContext& context);
 
 } // namespace formats
 } // namespace segproof

@@ -30,13 +30,13 @@ namespace formats
 //     attack.lateral.attempt_interval: 3d   #   a single value: every point has it
 //     attack.lateral.techniques: [[smb], [smb, rdp]]  # a value that is itself a list
 //
-// Each sweep path is attack.* or defence.* (formats/scenario/parameter-setting.h), named once; each
-// value a scalar or a list of scalars, none twice in one path. The values are only checked when a
-// scenario is read with them (ReadScenarioText with a ParameterPoint), each error then pointing
-// at the value in the spec. The sweep's points are the cartesian product of the paths, the
-// first path varying slowest (CampaignSpec::Points). Scenarios x points x postures x runs is at
-// most Limits::kMaxCampaignRuns; postures left out count as one per scenario for this check,
-// since a scenario's postures are known only once it is read.
+// Each sweep path is attack.*, defence.* or benign.* (formats/scenario/parameter-setting.h),
+// named once; each value a scalar or a list of scalars, none twice in one path. The values are only
+// checked when a scenario is read with them (ReadScenarioText with a ParameterPoint), each error
+// then pointing at the value in the spec. The sweep's points are the cartesian product of the
+// paths, the first path varying slowest (CampaignSpec::Points). Scenarios x points x postures x
+// runs is at most Limits::kMaxCampaignRuns; postures left out count as one per scenario for this
+// check, since a scenario's postures are known only once it is read.
 
 /// Reads and checks a campaign spec file. Throws InputError listing every problem found, each
 /// at its FILE:LINE:COL.

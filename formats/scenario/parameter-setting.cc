@@ -10,10 +10,11 @@ namespace formats
 std::string
 ParameterPathError(const std::string& path)
 {
-    bool section = path.rfind("attack.", 0) == 0 || path.rfind("defence.", 0) == 0;
+    bool section = path.rfind("attack.", 0) == 0 || path.rfind("defence.", 0) == 0 ||
+                   path.rfind("benign.", 0) == 0;
     if (!section)
     {
-        return "'" + path + "': only attack.* and defence.* parameters can be set " +
+        return "'" + path + "': only attack.*, defence.* and benign.* parameters can be set " +
                "(docs/campaign.md)";
     }
     if (path.back() == '.' || path.find("..") != std::string::npos)

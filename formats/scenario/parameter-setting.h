@@ -13,10 +13,10 @@ namespace segproof
 namespace formats
 {
 
-/// One value of the scenario's `attack:` or `defence:` section given from outside the scenario
-/// file: a point of a campaign's sweep (docs/campaign.md). Applied to the scenario's YAML before
-/// it is read, so the value is checked exactly as if it were written in the file, and an error
-/// in it is reported where the value was written (`location`), not in the scenario.
+/// One value of the scenario's `attack:`, `defence:` or `benign:` section given from outside the
+/// scenario file: a point of a campaign's sweep (docs/campaign.md). Applied to the scenario's YAML
+/// before it is read, so the value is checked exactly as if it were written in the file, and an
+/// error in it is reported where the value was written (`location`), not in the scenario.
 struct ParameterSetting
 {
     std::string path;  ///< dotted keys from the section: "attack.lateral.attempt_interval"
@@ -27,8 +27,8 @@ struct ParameterSetting
 /// A parameter point: the settings of one point of a sweep, in the order the sweep names them.
 using ParameterPoint = std::vector<ParameterSetting>;
 
-/// Why `path` cannot be set, as a message that names it, or "" when it can: a path is "attack."
-/// or "defence." followed by one or more keys, separated by single dots.
+/// Why `path` cannot be set, as a message that names it, or "" when it can: a path is "attack.",
+/// "defence." or "benign." followed by one or more keys, separated by single dots.
 std::string ParameterPathError(const std::string& path);
 
 /// The point as one line that identifies it: "attack.breakout=12d

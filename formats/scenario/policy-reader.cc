@@ -76,13 +76,33 @@ ReadDirection(const YAML::Node& map, YamlContext& context)
     return std::nullopt;
 }
 
+std::optional<core::IdsMode>
+ReadIdsMode(const YAML::Node& map, YamlContext& context)
+{
+    auto text = context.String(map, "ids");
+    if (!text)
+    {
+        return std::nullopt;
+    }
+    for (auto mode : {core::IdsMode::Detect, core::IdsMode::Prevent, core::IdsMode::Off})
+    {
+        if (*text == core::IdsModeName(mode))
+        {
+            return mode;
+        }
+    }
+    context.Error(map["ids"], "'ids' must be detect, prevent or off, got '" + *text + "'" +
+                                  core::DidYouMean(*text, {"detect", "prevent", "off"}));
+    return std::nullopt;
+}
+
 std::optional<core::Rule>
 ReadRule(const YAML::Node& item, core::FirewallKind kind, NameTables& names, YamlContext& context)
 {
     bool onMachines = kind == core::FirewallKind::Dfw || kind == core::FirewallKind::Host;
-    const std::vector<std::string> keys = {"id",         "from",     "to",
-                                           "service",    "action",   "direction",
-                                           "applied_to", "disabled", "description"};
+    const std::vector<std::string> keys = {"id",     "from",       "to",         "service",
+                                           "action", "direction",  "applied_to", "disabled",
+                                           "logged", "description"};
     const std::string what = "a " + core::FirewallKindName(kind) + " rule";
     if (!onMachines && item.IsMap() && item["applied_to"])
     {
@@ -109,6 +129,7 @@ ReadRule(const YAML::Node& item, core::FirewallKind kind, NameTables& names, Yam
     rule.action = ReadAction(item, "action", context).value_or(core::Action::Drop);
     rule.direction = ReadDirection(item, context).value_or(core::Direction::InOut);
     rule.disabled = context.Boolean(item, "disabled").value_or(false);
+    rule.logged = context.Boolean(item, "logged").value_or(false);
     if (item["applied_to"] && onMachines)
     {
         rule.appliedTo = names.ResolveGroups(item["applied_to"], "'applied_to'");
@@ -250,11 +271,12 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
         posture.name = entry.first.Scalar();
         posture.location = context.Location(entry.first);
         const std::string what = "posture '" + posture.name + "'";
-        // The long form is {firewalls: [...], quarantine: true}. (Never assign one YAML::Node
-        // to another: yaml-cpp's operator= rewrites the node it referred to.)
+        // The long form is {firewalls: [...], quarantine: B, pattern: B, ids: MODE}. (Never
+        // assign one YAML::Node to another: yaml-cpp's operator= rewrites the node it referred to.)
         const bool longForm = entry.second.IsMap();
-        if (longForm && (!context.CheckMap(entry.second, what, {"firewalls", "quarantine"}) ||
-                         !context.Require(entry.second, what, {"firewalls"})))
+        if (longForm &&
+            (!context.CheckMap(entry.second, what, {"firewalls", "quarantine", "pattern", "ids"}) ||
+             !context.Require(entry.second, what, {"firewalls"})))
         {
             continue;
         }
@@ -262,11 +284,14 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
         if (longForm)
         {
             posture.quarantine = context.Boolean(entry.second, "quarantine").value_or(false);
+            posture.pattern = context.Boolean(entry.second, "pattern").value_or(false);
+            posture.ids = ReadIdsMode(entry.second, context).value_or(core::IdsMode::Off);
         }
         if (list.IsScalar() || !(list.IsSequence() || list.IsNull()))
         {
             context.Error(list, what + " must be a list of firewalls ([dfw, gateway, perimeter, "
-                                       "host]) or {firewalls: [...], quarantine: true}");
+                                       "host]) or {firewalls: [...], quarantine: true, pattern: "
+                                       "true, ids: detect|prevent|off}");
             continue;
         }
         for (const auto& item : context.ScalarOrList(list, what))
@@ -298,6 +323,18 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
         {
             context.Error(entry.first, what + " asks for quarantine, which the DFW enforces, "
                                               "but does not put 'dfw' in force");
+        }
+        if (posture.pattern && !posture.Has(core::FirewallKind::Dfw))
+        {
+            context.Error(entry.first, what + " asks for the blocked-attempt pattern, which "
+                                              "watches the DFW's blocks, but does not put 'dfw' "
+                                              "in force");
+        }
+        if (posture.ids != core::IdsMode::Off && !posture.Has(core::FirewallKind::Dfw))
+        {
+            context.Error(entry.first, what + " asks for ids: " + core::IdsModeName(posture.ids) +
+                                           ", which the DFW's vNICs run, but does not put 'dfw' "
+                                           "in force");
         }
         postures.push_back(posture);
     }

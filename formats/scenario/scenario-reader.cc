@@ -162,7 +162,8 @@ ReadDocument(const YAML::Node& root, const std::string& fileName, const Paramete
         }
         if (!context.CheckMap(root, "the scenario",
                               {"format", "name", "description", "estate", "groups", "services",
-                               "firewalls", "postures", "intents", "attack", "defence"}) &&
+                               "firewalls", "postures", "intents", "attack", "defence",
+                               "benign"}) &&
             !root.IsMap())
         {
             diagnostics.ThrowIfAny();
@@ -377,6 +378,7 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
     parts.warnings = std::move(unique);
     parts.attack = ReadAttack(root["attack"], parts.estate, parts.groups, context);
     parts.defence = ReadDefence(root["defence"], context);
+    parts.benign = ReadBenign(root["benign"], context);
 }
 
 } // namespace

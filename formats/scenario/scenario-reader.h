@@ -24,9 +24,9 @@ core::Scenario ReadScenarioText(const std::string& text, const std::string& file
 /// before any section is read: each sets the value at its path, making the maps the path
 /// names when the scenario lacks them, so a later setting of a path wins. The value is then
 /// checked as if the file held it, and every error on it (or on a key or map a setting made)
-/// is reported at the setting's location. A setting whose path is not attack.* or defence.*,
-/// whose value is not YAML, or whose path goes through a value that is not a map, is an error
-/// at its location. Throws InputError listing every problem found.
+/// is reported at the setting's location. A setting whose path is not attack.*, defence.* or
+/// benign.*, whose value is not YAML, or whose path goes through a value that is not a map, is an
+/// error at its location. Throws InputError listing every problem found.
 core::Scenario ReadScenarioText(const std::string& text, const std::string& fileName,
                                 const ParameterPoint& point);
 

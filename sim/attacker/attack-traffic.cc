@@ -3,41 +3,15 @@
 #include "attack-traffic.h"
 
 #include "core/listening-ports.h"
+#include "session-log.h"
 
+#include <ns3/simulator.h>
 #include <ns3/uinteger.h>
 
 namespace segproof
 {
 namespace sim
 {
-
-namespace
-{
-/// The first TCP port of the scenario's service named `proxy` that the machine listens on.
-std::uint16_t
-ProxyPort(const core::Scenario& scenario, const core::Machine& m)
-{
-    for (const auto& e : m.listens.entries)
-    {
-        for (const core::Service& s : scenario.Services())
-        {
-            if (s.name != "proxy")
-            {
-                continue;
-            }
-            for (const auto& p : s.entries)
-            {
-                if (p.protocol == 6 && e.protocol == 6 &&
-                    p.destinationPorts.first == e.destinationPorts.first)
-                {
-                    return static_cast<std::uint16_t>(p.destinationPorts.first);
-                }
-            }
-        }
-    }
-    return 0;
-}
-} // namespace
 
 ns3::TypeId
 AttackTraffic::GetTypeId()
@@ -93,12 +67,36 @@ AttackTraffic::AttackTraffic(const core::Scenario& scenario, const InfectionStat
     }
 }
 
+std::uint16_t
+AttackTraffic::ProxyPort(const core::Scenario& scenario, const core::Machine& m)
+{
+    for (const auto& e : m.listens.entries)
+    {
+        for (const core::Service& s : scenario.Services())
+        {
+            if (s.name != "proxy")
+            {
+                continue;
+            }
+            for (const auto& p : s.entries)
+            {
+                if (p.protocol == 6 && e.protocol == 6 &&
+                    p.destinationPorts.first == e.destinationPorts.first)
+                {
+                    return static_cast<std::uint16_t>(p.destinationPorts.first);
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 AttackTraffic::~AttackTraffic() = default;
 
 void
 AttackTraffic::Start()
 {
-    // Machines listen lazily (EnsureListening, just before a session towards them starts):
+    // Machines listen lazily (OpenListener, just before a session towards them starts):
     // the same open ports, without 30,000 idle listening sockets on a 10,000-desktop estate.
     m_machineServers.resize(m_scenario.GetEstate().Machines().size());
     for (const core::External& x : m_scenario.GetEstate().Externals())
@@ -108,12 +106,22 @@ AttackTraffic::Start()
                                                       {
                                                           if (h.kind == MessageKind::Exfiltrate)
                                                           {
-                                                              m_exfiltratedBytes += h.bodyBytes;
+                                                              OnExfiltrated(h.bodyBytes);
                                                           }
                                                       });
         server->Listen(m_exfiltrationPort);
         m_servers.push_back(std::move(server));
     }
+}
+
+void
+AttackTraffic::OnExfiltrated(std::uint64_t bytes)
+{
+    if (!m_firstExfiltration_s)
+    {
+        m_firstExfiltration_s = ns3::Simulator::Now().GetSeconds();
+    }
+    m_exfiltratedBytes += bytes;
 }
 
 bool
@@ -137,13 +145,13 @@ AttackTraffic::Session(core::Index from, std::uint32_t dst, std::uint16_t port,
         to = m_proxy;
         toPort = m_proxyPort;
     }
-    EnsureListening(to, toPort);
+    OpenListener(to, toPort);
     MessageClient::Start(m_estate.MachineNode(from), to, toPort, header, ns3::Seconds(deadline_s),
                          std::move(done));
 }
 
 void
-AttackTraffic::EnsureListening(std::uint32_t address, std::uint16_t port)
+AttackTraffic::OpenListener(std::uint32_t address, std::uint16_t port)
 {
     core::Index machine = m_scenario.GetEstate().MachineAt(address);
     if (machine == core::kNone)
@@ -163,29 +171,19 @@ AttackTraffic::EnsureListening(std::uint32_t address, std::uint16_t port)
         server = std::make_unique<MessageServer>(m_estate.MachineNode(machine), nullptr);
     }
     bool relay = m.ip == m_proxy && port == m_proxyPort;
-    MessageServer::OnRelay onRelay = nullptr;
-    if (relay)
-    {
-        onRelay = [this](std::uint32_t src, std::uint16_t sport, std::uint32_t dst,
-                         std::uint16_t dport) {
-            m_attackFlows.insert({src, sport, dst, dport});
-        };
-    }
-    server->Listen(port, relay, onRelay);
+    server->Listen(port, relay);
 }
 
 bool
-AttackTraffic::IsAttackTraffic(const FiveTuple& t)
+AttackTraffic::IsAttackTraffic(const FiveTuple& t) const
 {
-    core::Index source = m_scenario.GetEstate().MachineAt(t.src);
-    bool attack = source != core::kNone && m_state.IsInfected(source);
-    auto relayed = m_attackFlows.find({t.src, t.sport, t.dst, t.dport});
-    if (relayed != m_attackFlows.end())
+    if (const SessionLog::Entry* session = SessionLog::Get().Find(t))
     {
-        attack = true;
-        m_attackFlows.erase(relayed);
+        return !session->flow.benign;
     }
-    return attack;
+    // Not a session: the worm's raw probes (benign traffic is only sessions).
+    core::Index source = m_scenario.GetEstate().MachineAt(t.src);
+    return source != core::kNone && m_state.IsInfected(source);
 }
 
 void
@@ -193,6 +191,7 @@ AttackTraffic::Collect(core::RunResult& result) const
 {
     result.connectionsAttempted += m_attempted;
     result.exfiltratedBytes += m_exfiltratedBytes;
+    result.timeToExfiltration_s = m_firstExfiltration_s;
 }
 
 } // namespace sim

@@ -14,8 +14,8 @@
 #include <cstdint>
 #include <memory>
 #include <ns3/object.h>
+#include <optional>
 #include <set>
-#include <tuple>
 #include <vector>
 
 namespace segproof
@@ -57,21 +57,25 @@ public:
     std::uint32_t C2() const { return m_c2; }
     /// The TCP port the attacker's servers listen on.
     std::uint16_t ExfiltrationPort() const { return m_exfiltrationPort; }
+    /// The first TCP port of the scenario's service named `proxy` that the machine listens on
+    /// (0: none).
+    static std::uint16_t ProxyPort(const core::Scenario& scenario, const core::Machine& m);
     /// The machine serves TCP `port`.
     bool Listens(core::Index machine, std::uint16_t port) const;
-    /// Whether a packet is the attack's: anything an infected machine opens (in the model it
-    /// opens nothing else), and the proxy's relayed connections of attack sessions (each
-    /// recognised once, at the first packet seen of it).
-    bool IsAttackTraffic(const FiveTuple& tuple);
+    /// Whether a packet is the attack's (the run's ground truth): a packet of an attack
+    /// session or of its relayed copy (SessionLog), or, outside every session, one an
+    /// infected machine sends (the worm's raw probes; benign traffic is only sessions).
+    bool IsAttackTraffic(const FiveTuple& tuple) const;
+
+    /// Opens the machine's listener on `port` if the machine serves it (no-op otherwise);
+    /// the proxy's own port relays. Benign sessions use the same servers.
+    void OpenListener(std::uint32_t address, std::uint16_t port);
 
     /// Adds the sessions attempted and the bytes exfiltrated to `result`.
     void Collect(core::RunResult& result) const;
 
 private:
-    using Flow = std::tuple<std::uint32_t, std::uint16_t, std::uint32_t, std::uint16_t>;
-
-    /// Opens the machine's listener on `port` if the machine serves it (no-op otherwise).
-    void EnsureListening(std::uint32_t address, std::uint16_t port);
+    void OnExfiltrated(std::uint64_t bytes);
 
     const core::Scenario& m_scenario;
     const InfectionState& m_state;
@@ -83,9 +87,9 @@ private:
     std::uint16_t m_proxyPort = 0;
     std::vector<std::unique_ptr<MessageServer>> m_servers;        ///< the externals'
     std::vector<std::unique_ptr<MessageServer>> m_machineServers; ///< by machine, made lazily
-    std::set<Flow> m_attackFlows; ///< relayed attack connections, until a tap sees them
     std::uint64_t m_attempted = 0;
     std::uint64_t m_exfiltratedBytes = 0;
+    std::optional<double> m_firstExfiltration_s; ///< first stolen bytes at the external
 };
 
 } // namespace sim

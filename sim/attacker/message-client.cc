@@ -3,6 +3,7 @@
 #include "message-client.h"
 
 #include "message-stream.h"
+#include "session-log.h"
 
 #include <algorithm>
 #include <ns3/inet-socket-address.h>
@@ -58,6 +59,10 @@ public:
         m_expected = std::max<std::uint32_t>(1, header.responseBytes);
         MessageHeader sent = header;
         sent.bodyBytes = std::max<std::uint32_t>(1, header.bodyBytes);
+        if (sent.session == 0)
+        {
+            sent.session = SessionLog::Get().NextSession();
+        }
         m_out.virtualBytes = sent.bodyBytes;
         m_socket = ns3::Socket::CreateSocket(m_node, ns3::TcpSocketFactory::GetTypeId());
         m_out.chunk = SegmentSize(m_socket);
@@ -69,7 +74,11 @@ public:
         ns3::Address local;
         m_socket->GetSockName(local);
         std::uint16_t localPort = ns3::InetSocketAddress::ConvertFrom(local).GetPort();
-        PendingHeaders()[ClientKey(AddressOf(m_node), localPort)] = sent;
+        m_address = AddressOf(m_node);
+        m_port = localPort;
+        PendingHeaders()[ClientKey(m_address, localPort)] = sent;
+        SessionLog::Get().Open(sent, m_address, localPort, dst, port,
+                               ns3::Simulator::Now().GetSeconds());
         if (bound)
         {
             bound(AddressOf(m_node), localPort);
@@ -124,6 +133,11 @@ private:
         m_finished = true;
         m_deadline.Cancel();
         Detach();
+        if (m_port != 0)
+        {
+            SessionLog::Get().Close(m_address, m_port, m_out.virtualSent, m_received, ok,
+                                    ns3::Simulator::Now().GetSeconds());
+        }
         MessageClient::Done done = std::move(m_done);
         // Runs from a socket or timer callback; nothing touches this object afterwards.
         ns3::Simulator::ScheduleNow([this]() { delete this; });
@@ -156,6 +170,8 @@ private:
     OutgoingBytes m_out;
     std::uint64_t m_received = 0;
     std::uint32_t m_expected = 1;
+    std::uint32_t m_address = 0; ///< the client socket's, once bound
+    std::uint16_t m_port = 0;
     bool m_connected = false;
     bool m_finished = false;
     ns3::EventId m_deadline;
@@ -171,6 +187,7 @@ MessageClient::DeleteAll()
         delete session;
     }
     PendingHeaders().clear(); // requests whose connection never reached a server
+    SessionLog::Get().Clear();
 }
 
 void

@@ -15,6 +15,23 @@ namespace sim
 
 namespace
 {
+/// What the move's payload carries for an IDS: an SMB logon with a stolen hash, or without one
+/// the exploit; a WinRM session is remote execution.
+core::IdsSignature
+SignatureOf(core::LateralTechnique technique, bool credentials)
+{
+    switch (technique)
+    {
+    case core::LateralTechnique::Smb:
+        return credentials ? core::IdsSignature::PassTheHash : core::IdsSignature::SmbExploit;
+    case core::LateralTechnique::Rdp:
+        return core::IdsSignature::Rdp;
+    case core::LateralTechnique::WinRm:
+        return core::IdsSignature::RemoteExecution;
+    }
+    return core::IdsSignature::SmbExploit;
+}
+
 constexpr std::uint32_t kBeaconRequest = 512;         ///< [A] an HTTPS check-in
 constexpr std::uint32_t kBeaconResponse = 1024;       ///< [A]
 constexpr std::uint32_t kExfiltrationChunk = 4000000; ///< one HTTPS POST of stolen data [A]
@@ -265,6 +282,7 @@ TargetedIntruder::TryLateral(Foothold& f)
     h.kind = MessageKind::Exploit;
     h.bodyBytes = static_cast<std::uint32_t>(m_toolBytes);
     h.responseBytes = AttackTraffic::kLogonResponseBytes;
+    h.signature = SignatureOf(technique, credentials);
     core::Index self = f.machine;
     m_traffic.Session(
         self, machines[static_cast<std::size_t>(target)].ip, core::LateralTechniquePort(technique),
@@ -296,6 +314,7 @@ TargetedIntruder::Beacon(core::Index machine)
     }
     MessageHeader h;
     h.kind = MessageKind::Beacon;
+    h.signature = core::IdsSignature::Beacon;
     h.bodyBytes = kBeaconRequest;
     h.responseBytes = kBeaconResponse;
     m_traffic.Session(machine, m_traffic.C2(), m_traffic.ExfiltrationPort(), h, true, 60, nullptr);
@@ -321,6 +340,7 @@ TargetedIntruder::ExfiltrateNext()
         static_cast<std::uint32_t>(std::min<std::uint64_t>(m_exfiltrationLeft, kExfiltrationChunk));
     MessageHeader h;
     h.kind = MessageKind::Exfiltrate;
+    h.signature = core::IdsSignature::Upload;
     h.bodyBytes = chunk;
     h.responseBytes = kBeaconResponse;
     double pace = static_cast<double>(chunk) / m_exfiltrationRate_Bps;

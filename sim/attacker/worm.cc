@@ -233,6 +233,7 @@ Worm::OnScanReply(core::Index machine, ns3::Ptr<ns3::Socket> socket)
         }
         MessageHeader h;
         h.kind = MessageKind::Exploit;
+        h.signature = core::IdsSignature::SmbExploit;
         h.bodyBytes = static_cast<std::uint32_t>(m_toolBytes);
         h.responseBytes = AttackTraffic::kLogonResponseBytes;
         m_traffic.Session(machine, ip.GetSource().Get(), AttackTraffic::kSmbPort, h, false, 30,

@@ -84,8 +84,7 @@ Antivirus::Detect(core::Index machine)
 void
 Antivirus::Collect(core::RunResult& result) const
 {
-    result.detected += m_detected;
-    result.alerts += m_detected;
+    result.detected += m_detected; // the alerts are AlertChain's
 }
 
 } // namespace sim

@@ -19,7 +19,7 @@ namespace sim
 /// AV/EDR on every machine: detects the sample on an infected machine with probability
 /// "DetectNew" or "DetectKnown" ("NewSample": whether the signatures know it), after an
 /// exponential delay of mean "MeanDelay" seconds, and, when "Removes", takes the malware off.
-/// Trace source "Detection" (core::Index machine): a detection (Quarantine listens to it).
+/// Trace source "Detection" (core::Index machine): a detection (AlertChain listens to it).
 class Antivirus : public ns3::Object
 {
 public:
@@ -34,7 +34,7 @@ public:
     /// The "Infection" sink of InfectionState: draws whether and when the sample is detected.
     void OnInfection(core::Index machine, bool phished);
 
-    /// Adds the detections (machines detected, and as many alerts) to `result`.
+    /// Adds the machines detected to `result`.
     void Collect(core::RunResult& result) const;
 
 private:

@@ -3,6 +3,7 @@
 #include "network-monitor.h"
 
 #include "core/attack-model.h"
+#include "sim/attacker/session-log.h"
 
 #include <ns3/double.h>
 
@@ -28,13 +29,18 @@ NetworkMonitor::GetTypeId()
                           "Probability of an alert on one attack connection the taps see",
                           ns3::DoubleValue(core::DefenceParameters{}.monitoringDetect),
                           ns3::MakeDoubleAccessor(&NetworkMonitor::m_detectProbability),
+                          ns3::MakeDoubleChecker<double>(0, 1))
+            .AddAttribute("FalseAlarm",
+                          "Probability of an alert on one benign connection the taps see",
+                          ns3::DoubleValue(core::DefenceParameters{}.monitoringFalseAlarm),
+                          ns3::MakeDoubleAccessor(&NetworkMonitor::m_falseAlarm),
                           ns3::MakeDoubleChecker<double>(0, 1));
     return tid;
 }
 
 NetworkMonitor::NetworkMonitor(const core::Estate& estate, const RandomStreams& streams,
-                               IsAttack isAttack)
-    : m_estate(estate), m_isAttack(std::move(isAttack)),
+                               AlertChain& alerts, IsAttack isAttack)
+    : m_estate(estate), m_alerts(alerts), m_isAttack(std::move(isAttack)),
       m_rng(streams.Stream(StreamPurpose::Monitoring, 0))
 {
 }
@@ -56,16 +62,20 @@ NetworkMonitor::OnTap(core::PointKind point, const FiveTuple& t)
     {
         return;
     }
-    if (m_isAttack(t) && RandomStreams::Uniform(m_rng) < m_detectProbability)
+    core::Index source = m_estate.MachineAt(t.src);
+    if (const SessionLog::Entry* session = SessionLog::Get().Find(t))
     {
-        ++m_alerts;
+        if (!m_judged.insert(session->header.session).second)
+        {
+            return; // its first leg was judged already (a relayed copy)
+        }
+        source = m_estate.MachineAt(session->flow.src);
     }
-}
-
-void
-NetworkMonitor::Collect(core::RunResult& result) const
-{
-    result.alerts += m_alerts;
+    bool attack = m_isAttack(t);
+    if (RandomStreams::Uniform(m_rng) < (attack ? m_detectProbability : m_falseAlarm))
+    {
+        m_alerts.Raise(core::AlertSource::Monitoring, source, attack);
+    }
 }
 
 } // namespace sim

@@ -31,28 +31,51 @@ Quarantine::GetTypeId()
     return tid;
 }
 
-Quarantine::Quarantine(EstateHelper& estate) : m_estate(estate)
+Quarantine::Quarantine(EstateHelper& estate, const InfectionState& state)
+    : m_estate(estate), m_state(state)
 {
 }
 
 void
-Quarantine::OnDetection(core::Index machine)
+Quarantine::OnAlert(core::Index machine)
 {
-    std::string tag = m_tag;
-    ns3::Simulator::Schedule(ns3::Seconds(m_reaction_s),
-                             [this, machine, tag]()
-                             {
-                                 if (!m_estate.TagMachine(machine, tag).empty())
-                                 {
-                                     ++m_quarantined;
-                                 }
-                             });
+    if (m_alerted.insert(machine).second)
+    {
+        ns3::Simulator::Schedule(ns3::Seconds(m_reaction_s), &Quarantine::Isolate, this, machine);
+    }
+}
+
+void
+Quarantine::Isolate(core::Index machine)
+{
+    if (m_estate.TagMachine(machine, m_tag).empty())
+    {
+        return; // the tag changed no rule: nothing isolated
+    }
+    ++m_quarantined;
+    if (m_state.IsInfected(machine))
+    {
+        if (!m_firstInfected_s)
+        {
+            m_firstInfected_s = ns3::Simulator::Now().GetSeconds();
+        }
+        return;
+    }
+    ++m_wrongly;
+    if (m_estate.GetScenario().GetEstate().Machines()[static_cast<std::size_t>(machine)].kind ==
+        core::MachineKind::Desktop)
+    {
+        ++m_desktopsTaken;
+    }
 }
 
 void
 Quarantine::Collect(core::RunResult& result) const
 {
     result.quarantined += m_quarantined;
+    result.wronglyQuarantined += m_wrongly;
+    result.desktopsTakenFromUsers += m_desktopsTaken;
+    result.timeToQuarantine_s = m_firstInfected_s;
 }
 
 } // namespace sim

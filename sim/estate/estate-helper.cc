@@ -272,13 +272,15 @@ EstateHelper::InstallDfw(std::size_t host,
         std::unordered_map<std::uint32_t, std::pair<StatefulFirewall*, std::uint32_t>>>();
     for (const auto& [port, machine] : ports)
     {
-        m_firewalls.push_back(std::make_unique<StatefulFirewall>(dfw, m_drops));
+        const core::Machine& m = machines[static_cast<std::size_t>(machine)];
+        m_firewalls.push_back(std::make_unique<StatefulFirewall>(dfw, m_log, m.name));
         (*vnics)[port] = {m_firewalls.back().get(), machines[static_cast<std::size_t>(machine)].ip};
     }
     ns3::Ptr<ns3::Node> node = m_hosts.Get(static_cast<std::uint32_t>(host));
+    VnicInspector inspector = m_vnicInspector;
     Routing(node)->SetFilter(
-        [node, vnics](Chain chain, std::uint32_t iif, std::uint32_t oif,
-                      ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& h)
+        [node, vnics, inspector](Chain chain, std::uint32_t iif, std::uint32_t oif,
+                                 ns3::Ptr<const ns3::Packet> p, const ns3::Ipv4Header& h)
         {
             if (chain != Chain::Forward)
             {
@@ -313,6 +315,10 @@ EstateHelper::InstallDfw(std::size_t host,
                     return false;
                 }
             }
+            if (inspector && (leaving != vnics->end() || entering != vnics->end()))
+            {
+                return inspector(t);
+            }
             return true;
         });
 }
@@ -322,7 +328,8 @@ EstateHelper::InstallHostFirewall(core::Index machine)
 {
     const core::Firewall& host = *m_scenario.FindFirewall(core::FirewallKind::Host);
     std::uint32_t ip = m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)].ip;
-    m_firewalls.push_back(std::make_unique<StatefulFirewall>(host, m_drops));
+    m_firewalls.push_back(std::make_unique<StatefulFirewall>(
+        host, m_log, m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)].name));
     StatefulFirewall* fw = m_firewalls.back().get();
     m_hostFirewalls.push_back(fw);
     m_hostFirewallOf[machine] = fw;
@@ -366,8 +373,8 @@ EstateHelper::InstallForwardFirewall(ns3::Ptr<ns3::Node> node, core::FirewallKin
     StatefulFirewall* fw = nullptr;
     if (InForce(kind))
     {
-        m_firewalls.push_back(
-            std::make_unique<StatefulFirewall>(*m_scenario.FindFirewall(kind), m_drops));
+        m_firewalls.push_back(std::make_unique<StatefulFirewall>(
+            *m_scenario.FindFirewall(kind), m_log, core::FirewallKindName(kind)));
         fw = m_firewalls.back().get();
     }
     if (!fw && !m_tap)

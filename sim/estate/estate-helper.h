@@ -49,6 +49,19 @@ public:
     /// Installs the monitoring tap (call before Install).
     void SetTap(Tap tap) { m_tap = std::move(tap); }
 
+    /// Called for every packet a vNIC's DFW rules let pass (the distributed IDS / IPS at the
+    /// vNIC); false drops it there.
+    using VnicInspector = std::function<bool(const FiveTuple&)>;
+
+    /// Installs the vNIC inspector (call before Install; needs the DFW in force).
+    void SetVnicInspector(VnicInspector inspector) { m_vnicInspector = std::move(inspector); }
+
+    /// Called for every packet a vNIC's DFW rules block (the blocked-attempt pattern).
+    void SetDfwBlockWatch(std::function<void(const FiveTuple&)> watch)
+    {
+        m_log.onDfwBlock = std::move(watch);
+    }
+
     /// Every link's MTU (default 1500; a larger one models TSO / LRO segments of the vswitch).
     void SetMtu(std::uint16_t mtu) { m_mtu = mtu; }
 
@@ -71,12 +84,18 @@ public:
     /// The node of a machine.
     ns3::Ptr<ns3::Node> MachineNode(core::Index machine) const;
 
+    /// The scenario the estate is built from.
+    const core::Scenario& GetScenario() const { return m_scenario; }
+
     /// Writes a pcap file per point-to-point device, `prefix`-NODE-DEVICE.pcap, with the first
     /// 128 bytes of each packet (the headers).
     void EnablePcap(const std::string& prefix);
 
     /// Packets blocked so far, per enforcement point kind and rule id ("default").
-    const DropCounts& Drops() const { return m_drops; }
+    const DropCounts& Drops() const { return m_log.drops; }
+
+    /// Hits of the rules written `logged: true` so far, per rule and point.
+    const LoggedHits& Logged() const { return m_log.loggedHits; }
 
 private:
     bool InForce(core::FirewallKind kind) const;
@@ -88,10 +107,11 @@ private:
     core::Posture m_posture;
     core::Firewall m_dfw; ///< the DFW in force: a copy, since tags change groups at run time
     Tap m_tap;
+    VnicInspector m_vnicInspector;
     std::uint16_t m_mtu = 1500;
     std::unordered_map<core::Index, StatefulFirewall*> m_hostFirewallOf;
     ns3::NetDeviceContainer m_devices;
-    DropCounts m_drops;
+    DecisionLog m_log;
     std::vector<std::unique_ptr<StatefulFirewall>> m_firewalls;
     std::vector<StatefulFirewall*> m_hostFirewalls;
     ns3::NodeContainer m_machines;

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "five-tuple.h"
 
+#include <algorithm>
 #include <functional>
 #include <ns3/icmpv4.h>
 #include <ns3/tcp-header.h>
@@ -75,6 +76,7 @@ ParseL4(ns3::Ptr<const ns3::Packet> l4, const ns3::Ipv4Header& ip)
         t.dport = th.GetDestinationPort();
         t.tcpFlags = th.GetFlags();
         t.hasPorts = true;
+        t.payloadBytes = l4->GetSize() - std::min(l4->GetSize(), th.GetSerializedSize());
     }
     else if (t.proto == 17 && l4->GetSize() >= 8)
     {

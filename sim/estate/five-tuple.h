@@ -26,7 +26,8 @@ struct FiveTuple
     std::uint8_t proto = 0;
     std::uint8_t tcpFlags = 0;
     std::uint8_t icmpType = 0;
-    bool hasPorts = false; ///< TCP / UDP header present
+    bool hasPorts = false;          ///< TCP / UDP header present
+    std::uint32_t payloadBytes = 0; ///< TCP: bytes after the TCP header (not in ==, hash)
 
     /// The same flow seen from the other end.
     FiveTuple Reverse() const;

@@ -25,8 +25,9 @@ Portless(const FiveTuple& t)
 }
 } // namespace
 
-StatefulFirewall::StatefulFirewall(const core::Firewall& firewall, DropCounts& drops)
-    : m_firewall(firewall), m_drops(drops)
+StatefulFirewall::StatefulFirewall(const core::Firewall& firewall, DecisionLog& log,
+                                   std::string where)
+    : m_firewall(firewall), m_log(log), m_where(std::move(where))
 {
 }
 
@@ -55,6 +56,10 @@ StatefulFirewall::Check(const FiveTuple& tuple, core::PointKind point, core::Sid
     }
     core::FirstMatch match =
         core::EvaluateFirewall(m_firewall, tuple.ToConnection(), side, evaluating);
+    if (match.rule && match.rule->logged)
+    {
+        ++m_log.loggedHits[match.rule->id][m_where];
+    }
     if (match.action == core::Action::Allow)
     {
         // Only a TCP SYN opens a TCP connection; any UDP / ICMP / other packet opens a flow.
@@ -65,7 +70,11 @@ StatefulFirewall::Check(const FiveTuple& tuple, core::PointKind point, core::Sid
         }
         return core::Action::Allow;
     }
-    ++m_drops[{point, match.rule ? match.rule->id : "default"}];
+    ++m_log.drops[{point, match.rule ? match.rule->id : "default"}];
+    if ((point == core::PointKind::DfwOut || point == core::PointKind::DfwIn) && m_log.onDfwBlock)
+    {
+        m_log.onDfwBlock(tuple);
+    }
     return match.action == core::Action::Reject ? core::Action::Reject : core::Action::Drop;
 }
 

@@ -92,19 +92,45 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
     m_antivirus->SetAttribute("MeanDelay", ns3::DoubleValue(defence.avDelay_s));
     m_antivirus->SetAttribute("Removes", ns3::BooleanValue(defence.avRemoves));
 
-    AttackTraffic* traffic = ns3::PeekPointer(m_traffic);
-    m_monitor = ns3::CreateObject<NetworkMonitor>(
-        e, streams, [traffic](const FiveTuple& t) { return traffic->IsAttackTraffic(t); });
-    m_monitor->SetAttribute("DetectProbability", ns3::DoubleValue(defence.monitoringDetect));
+    // Every alert feeds one chain; under a quarantine posture it isolates the alerted machine.
+    m_alerts = ns3::CreateObject<AlertChain>();
+    m_antivirus->TraceConnectWithoutContext(
+        "Detection",
+        ns3::MakeCallback(&AlertChain::OnAntivirusDetection, ns3::PeekPointer(m_alerts)));
 
+    AttackTraffic* traffic = ns3::PeekPointer(m_traffic);
+    auto isAttack = [traffic](const FiveTuple& t) { return traffic->IsAttackTraffic(t); };
+    m_monitor = ns3::CreateObject<NetworkMonitor>(e, streams, *m_alerts, isAttack);
+    m_monitor->SetAttribute("DetectProbability", ns3::DoubleValue(defence.monitoringDetect));
+    m_monitor->SetAttribute("FalseAlarm", ns3::DoubleValue(defence.monitoringFalseAlarm));
+
+    if (posture.pattern)
+    {
+        m_pattern = ns3::CreateObject<BlockedAttemptDetector>(e, *m_alerts, isAttack);
+        m_pattern->SetAttribute("Threshold", ns3::UintegerValue(defence.patternThreshold));
+        m_pattern->SetAttribute("Window", ns3::DoubleValue(defence.patternWindow_s));
+        estate.SetDfwBlockWatch(m_pattern->Watch());
+    }
+    if (posture.ids != core::IdsMode::Off)
+    {
+        m_ids = ns3::CreateObject<DistributedIds>(e, streams, *m_alerts, defence.idsDetectKnown,
+                                                  defence.idsDetectNew);
+        m_ids->SetAttribute("Prevent", ns3::BooleanValue(posture.ids == core::IdsMode::Prevent));
+        m_ids->SetAttribute("NewSample", ns3::BooleanValue(attack.sample == core::SampleKind::New));
+        m_ids->SetAttribute("FalseAlarm", ns3::DoubleValue(defence.idsFalseAlarm));
+        estate.SetVnicInspector(m_ids->Inspector());
+    }
     if (posture.quarantine)
     {
-        m_quarantine = ns3::CreateObject<Quarantine>(estate);
+        m_quarantine = ns3::CreateObject<Quarantine>(estate, *m_state);
         m_quarantine->SetAttribute("Tag", ns3::StringValue(defence.quarantineTag));
         m_quarantine->SetAttribute("Reaction", ns3::DoubleValue(defence.quarantineReaction_s));
-        m_antivirus->TraceConnectWithoutContext(
-            "Detection",
-            ns3::MakeCallback(&Quarantine::OnDetection, ns3::PeekPointer(m_quarantine)));
+        m_alerts->TraceConnectWithoutContext(
+            "Alert", ns3::MakeCallback(&Quarantine::OnAlert, ns3::PeekPointer(m_quarantine)));
+    }
+    if (settings.benign && scenario.Benign().enabled)
+    {
+        m_benign = ns3::CreateObject<BenignTraffic>(scenario, estate, *m_traffic, streams);
     }
 
     // On an infection, in this order (events scheduled at one time run in the order they were
@@ -145,6 +171,10 @@ AttackRun::Start()
         m_worm->Start();
     }
     m_traffic->Start();
+    if (m_benign)
+    {
+        m_benign->Start();
+    }
     m_phishing->Start();
     m_sampler->Start();
 }
@@ -164,10 +194,18 @@ AttackRun::Collect(core::RunResult& result) const
         m_worm->Collect(result);
     }
     m_antivirus->Collect(result);
-    m_monitor->Collect(result);
+    m_alerts->Collect(result);
+    if (m_ids)
+    {
+        m_ids->Collect(result);
+    }
     if (m_quarantine)
     {
         m_quarantine->Collect(result);
+    }
+    if (m_benign)
+    {
+        m_benign->Collect(result);
     }
 }
 

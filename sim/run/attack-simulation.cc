@@ -3,7 +3,9 @@
 #include "attack-simulation.h"
 
 #include "attack-run.h"
+#include "flow-records.h"
 #include "sim/attacker/message-client.h"
+#include "sim/attacker/session-log.h"
 #include "sim/estate/estate-helper.h"
 
 #include <chrono>
@@ -110,6 +112,7 @@ SimulateAttack(const core::Scenario& scenario, const core::Posture& posture,
             estate.NodeOf(x.ip)->GetObject<ns3::Ipv4L3Protocol>()->TraceConnectWithoutContext(
                 "SendOutgoing", ns3::MakeBoundCallback(&CountPacket, &packets));
         }
+        SessionLog::Get().SetRecording(!settings.flowsFile.empty());
         attack.Start();
         ns3::Simulator::Stop(ns3::Seconds(settings.duration_s) + ns3::NanoSeconds(1));
         ns3::Simulator::Run();
@@ -128,8 +131,14 @@ SimulateAttack(const core::Scenario& scenario, const core::Posture& posture,
             result.blocked[static_cast<std::size_t>(at)] += count;
             result.blockedByRule[core::BlockedAtName(at) + "/" + key.second] += count;
         }
+        result.loggedHits = estate.Logged();
         result.packets = packets;
         result.events = ns3::Simulator::GetEventCount();
+        if (!settings.flowsFile.empty())
+        {
+            WriteFlowRecords(settings.flowsFile, SessionLog::Get().Flows(), scenario.GetEstate(),
+                             posture.name, settings.run);
+        }
         if (!settings.flowMonitorFile.empty())
         {
             flows.SerializeToXmlFile(settings.flowMonitorFile, false, false);

@@ -23,6 +23,8 @@ struct RunSettings
     double sampleInterval_s = 60; ///< period of the infected-machines time series
     std::string pcapPrefix;       ///< non-empty: a pcap file per device, named from it
     std::string flowMonitorFile;  ///< non-empty: FlowMonitor XML of the run
+    bool benign = true;           ///< play the office's benign traffic (`benign:`)
+    std::string flowsFile;        ///< non-empty: every session of the run as a CSV flow record
 };
 
 /// The ns-3 release segproof is built against (e.g. "3.37").

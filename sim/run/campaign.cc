@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "campaign.h"
 
+#include "flow-records.h"
 #include "run-pool.h"
 
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 namespace segproof
@@ -27,6 +30,47 @@ WithSuffix(const std::string& path, const std::string& suffix)
         return path + suffix;
     }
     return path.substr(0, dot) + suffix + path.substr(dot);
+}
+/// Where run `job` writes its flow records ("" when none are asked for).
+std::string
+FlowsPart(const std::string& flows, std::size_t job)
+{
+    return flows.empty() ? "" : flows + ".part" + std::to_string(job);
+}
+
+/// Writes `flows` as the header and every run's part in job order (posture, then run),
+/// whatever order the runs finished in, and removes the parts.
+void
+MergeFlowParts(const std::string& flows, std::size_t jobs)
+{
+    const std::string partial = flows + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        out << kFlowRecordsHeader << '\n';
+        for (std::size_t job = 0; job < jobs; ++job)
+        {
+            std::ifstream part(FlowsPart(flows, job), std::ios::binary);
+            if (!part)
+            {
+                throw std::runtime_error("run " + std::to_string(job) +
+                                         " wrote no flow records to " + FlowsPart(flows, job));
+            }
+            out << part.rdbuf();
+        }
+        out.flush();
+        if (!out)
+        {
+            throw std::runtime_error("cannot write the flow records to " + partial);
+        }
+    }
+    for (std::size_t job = 0; job < jobs; ++job)
+    {
+        std::remove(FlowsPart(flows, job).c_str());
+    }
+    if (std::rename(partial.c_str(), flows.c_str()) != 0)
+    {
+        throw std::runtime_error("cannot write the flow records to " + flows);
+    }
 }
 } // namespace
 
@@ -52,6 +96,7 @@ RunCampaign(const core::Scenario& scenario, const CampaignSettings& settings)
         }
         run.pcapPrefix = run.pcapPrefix.empty() ? "" : run.pcapPrefix + "-" + posture.name;
         run.flowMonitorFile = WithSuffix(run.flowMonitorFile, "-" + posture.name);
+        run.flowsFile = FlowsPart(settings.run.flowsFile, job);
         pool.Start(job, scenario, posture, run);
     };
 
@@ -76,6 +121,10 @@ RunCampaign(const core::Scenario& scenario, const CampaignSettings& settings)
                 settings.progress(done, total);
             }
         }
+    }
+    if (!settings.run.flowsFile.empty())
+    {
+        MergeFlowParts(settings.run.flowsFile, total);
     }
     return results;
 }

@@ -27,6 +27,8 @@ struct CampaignSettings
     unsigned workers = 1; ///< runs in flight at once, one process each
     /// Run index whose packets are traced (pcap / FlowMonitor, per posture) when
     /// `run.pcapPrefix` / `run.flowMonitorFile` are set: they get "-POSTURE" appended.
+    /// `run.flowsFile`, when set, receives every run's sessions (header, then each run's rows
+    /// in posture and run order).
     std::uint64_t tracedRun = 0;
     /// Told after each finished run: (runs done, runs in all).
     std::function<void(std::size_t, std::size_t)> progress;

@@ -21,6 +21,8 @@ enum class StreamPurpose : std::uint64_t
     Antivirus = 3,     ///< AV/EDR on a machine (index: the machine)
     Monitoring = 4,    ///< network monitoring's alerts (index 0)
     Vulnerability = 5, ///< whether the worm's exploit works on a machine (index: the machine)
+    Ids = 6,           ///< the distributed IDS / IPS's verdicts (index 0)
+    Benign = 7,        ///< a desktop's benign sessions (index: the machine)
 };
 
 /// The attack's and the defence's random numbers for one run: (seed, run, purpose, index) ->

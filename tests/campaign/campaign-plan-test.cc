@@ -49,7 +49,7 @@ TEST(CampaignPlanTest, WithoutPosturesEveryPostureOfTheScenario)
     formats::CampaignSpec spec =
         formats::ReadCampaignSpecFile(kData + "/campaign/seed-report.yaml");
     CampaignPlan plan = PlanCampaign(spec);
-    EXPECT_EQ(plan.runs.size(), 10U); // seed's 5 postures x 2 runs, the scenario as written
+    EXPECT_EQ(plan.runs.size(), 20U); // seed's 10 postures x 2 runs, the scenario as written
     EXPECT_EQ(plan.runs.front().key.point, "");
 }
 

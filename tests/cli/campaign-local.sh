@@ -87,7 +87,7 @@ set +e
 code=$?
 set -e
 [[ $code == 2 ]] || fail "report --db with runs missing exited $code"
-grep -q "^--db: '$work/r.sqlite' holds 10 of the 15 runs needed (the first missing: run 2 under flat" \
+grep -q "^--db: '$work/r.sqlite' holds 20 of the 30 runs needed (the first missing: run 2 under flat" \
     "$work/err5" || fail "report --db message: $(cat "$work/err5")"
 
 # A swept point: `report --set` from the database, the same as simulating it with --set.

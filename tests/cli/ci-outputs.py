@@ -147,8 +147,8 @@ with tempfile.TemporaryDirectory() as tmp:
     # Desktop isolation dropped (newly allowed, breaking an intent) and file access closed
     # (newly blocked).
     for old_rule, new_rule in [
-            ("{id: vdi-isolation, from: desktops, to: desktops, service: any, action: drop}",
-             "{id: vdi-isolation, from: desktops, to: desktops, service: any, action: allow}"),
+            ("{id: vdi-isolation, from: desktops, to: desktops, service: any, action: drop, logged: true}",
+             "{id: vdi-isolation, from: desktops, to: desktops, service: any, action: allow, logged: true}"),
             ("service: smb, action: allow}", "service: smb, action: drop}")]:
         if old_rule not in text:
             fail(f"seed.yaml no longer holds {old_rule}")

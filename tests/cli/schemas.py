@@ -87,8 +87,8 @@ with tempfile.TemporaryDirectory() as tmp:
           json.loads(run("diff", seed, os.path.join(scenarios, "seed-nsx.yaml"), "--json")))
     changed = os.path.join(tmp, "changed.yaml")
     text = open(seed, encoding="utf-8").read().replace(
-        "{id: vdi-isolation, from: desktops, to: desktops, service: any, action: drop}",
-        "{id: vdi-isolation, from: desktops, to: desktops, service: any, action: allow}")
+        "{id: vdi-isolation, from: desktops, to: desktops, service: any, action: drop, logged: true}",
+        "{id: vdi-isolation, from: desktops, to: desktops, service: any, action: allow, logged: true}")
     open(changed, "w", encoding="utf-8").write(text)
     diff = json.loads(run("diff", seed, changed, "--json"))
     if not diff["newly_allowed"]:

@@ -37,8 +37,16 @@ PostureNames(const Scenario& s)
     return names;
 }
 
-const std::vector<std::string> kBrochurePostures = {"flat", "segment-fw", "host-fw", "microseg",
-                                                    "microseg+quarantine"};
+const std::vector<std::string> kBrochurePostures = {"flat",
+                                                    "segment-fw",
+                                                    "host-fw",
+                                                    "microseg",
+                                                    "microseg+quarantine",
+                                                    "microseg+pattern+quarantine",
+                                                    "microseg+ids",
+                                                    "microseg+ids+quarantine",
+                                                    "microseg+ips",
+                                                    "microseg+ips+quarantine"};
 
 TEST(ShippedScenarioTest, SeedIsTheBrochuresEstate)
 {

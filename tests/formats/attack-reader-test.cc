@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // SPDX-FileCopyrightText: 2026 The segproof authors
-// The scenario's `attack:` and `defence:` sections (formats/scenario/attack-reader.h,
+// The scenario's `attack:`, `defence:` and `benign:` sections (formats/scenario/attack-reader.h,
 // docs/attack-model.md) and the units they are written in (core/units.h).
 
 #include "core/input-error.h"
@@ -120,6 +120,22 @@ TEST(AttackReaderTest, AbsentSectionsGiveTheDefaults)
     EXPECT_EQ(f.location.file, "a.yaml");
     EXPECT_EQ(f.avDetectNew, DefenceParameters().avDetectNew);
     EXPECT_EQ(f.quarantineTag, "virus_found|true");
+    EXPECT_EQ(f.monitoringFalseAlarm, DefenceParameters().monitoringFalseAlarm);
+    EXPECT_EQ(f.patternThreshold, DefenceParameters().patternThreshold);
+    EXPECT_EQ(f.patternWindow_s, DefenceParameters().patternWindow_s);
+    EXPECT_EQ(f.idsDetectKnown, DefenceParameters().idsDetectKnown);
+    EXPECT_EQ(f.idsDetectNew, DefenceParameters().idsDetectNew);
+    EXPECT_EQ(f.idsFalseAlarm, DefenceParameters().idsFalseAlarm);
+    const BenignTrafficParameters& b = s.Benign();
+    BenignTrafficParameters db;
+    EXPECT_FALSE(b.given);
+    EXPECT_EQ(b.location.file, "a.yaml");
+    EXPECT_EQ(b.location.line, 0);
+    EXPECT_EQ(b.enabled, db.enabled);
+    EXPECT_EQ(b.logonWindow_s, db.logonWindow_s);
+    EXPECT_EQ(b.policyRefresh_s, db.policyRefresh_s);
+    EXPECT_EQ(b.webInterval_s, db.webInterval_s);
+    EXPECT_EQ(b.webBytes, db.webBytes);
 }
 
 TEST(AttackReaderTest, DefaultsAreTheDocumentedFigures)
@@ -228,6 +244,92 @@ TEST(AttackReaderTest, EveryDefenceKeyIsRead)
     EXPECT_EQ(d.quarantineReaction_s, 0);
 }
 
+TEST(AttackReaderTest, EveryDetectorKeyOfDefenceIsRead)
+{
+    Scenario s = Read(R"(defence:
+  monitoring: {detect: 0.2, false_alarm: 0.001}
+  pattern: {threshold: 12, window: 30m}
+  ids:
+    known: {smb_exploit: 0.99, pass_the_hash: 0.6, remote_exec: 0.7, rdp: 0.4, beacon: 0.8,
+            upload: 0.5}
+    new: {smb_exploit: 0.8, pass_the_hash: 0.2, remote_exec: 0.25, rdp: 0.05, beacon: 0.1,
+          upload: 0}
+    false_alarm: 0.003
+)");
+    const DefenceParameters& d = s.Defence();
+    EXPECT_TRUE(d.given);
+    EXPECT_EQ(d.monitoringDetect, 0.2);
+    EXPECT_EQ(d.monitoringFalseAlarm, 0.001);
+    EXPECT_EQ(d.patternThreshold, 12u);
+    EXPECT_EQ(d.patternWindow_s, 1800);
+    EXPECT_EQ(d.idsDetectKnown, (IdsRates{0.99, 0.6, 0.7, 0.4, 0.8, 0.5}));
+    EXPECT_EQ(d.idsDetectNew, (IdsRates{0.8, 0.2, 0.25, 0.05, 0.1, 0}));
+    EXPECT_EQ(d.idsFalseAlarm, 0.003);
+    // The arrays are indexed by IdsSignature, named as the scenario's keys.
+    EXPECT_EQ(IdsSignatureName(IdsSignature::RemoteExecution), "remote_exec");
+    EXPECT_EQ(d.idsDetectKnown[static_cast<std::size_t>(IdsSignature::RemoteExecution)], 0.7);
+}
+
+TEST(AttackReaderTest, SignaturesLeftOutKeepTheirDefaults)
+{
+    Scenario s = Read("defence:\n  ids: {new: {rdp: 0.5}}\n");
+    const DefenceParameters& d = s.Defence();
+    IdsRates expected = DefenceParameters().idsDetectNew;
+    expected[static_cast<std::size_t>(IdsSignature::Rdp)] = 0.5;
+    EXPECT_EQ(d.idsDetectNew, expected);
+    EXPECT_EQ(d.idsDetectKnown, DefenceParameters().idsDetectKnown);
+    EXPECT_EQ(d.idsFalseAlarm, DefenceParameters().idsFalseAlarm);
+    EXPECT_EQ(d.patternThreshold, DefenceParameters().patternThreshold);
+}
+
+TEST(AttackReaderTest, EveryBenignKeyIsRead)
+{
+    Scenario s = Read(R"(benign:
+  enabled: false
+  logon_window: 0
+  policy_refresh: 90m
+  policy_offset: 0s
+  file_share: 20m
+  web: 5m
+  mail: 1h
+  file_bytes: 4096
+  web_bytes: 2.3MB
+  mail_bytes: 1MiB
+)");
+    const BenignTrafficParameters& b = s.Benign();
+    EXPECT_TRUE(b.given);
+    EXPECT_EQ(b.location.file, "a.yaml");
+    EXPECT_EQ(b.location.line, kFirstLine + 1);
+    EXPECT_EQ(b.location.column, 3);
+    EXPECT_FALSE(b.enabled);
+    EXPECT_EQ(b.logonWindow_s, 0);
+    EXPECT_EQ(b.policyRefresh_s, 5400);
+    EXPECT_EQ(b.policyOffset_s, 0);
+    EXPECT_EQ(b.fileShareInterval_s, 1200);
+    EXPECT_EQ(b.webInterval_s, 300);
+    EXPECT_EQ(b.mailInterval_s, 3600);
+    EXPECT_EQ(b.fileBytes, 4096u);
+    EXPECT_EQ(b.webBytes, 2300000u);
+    EXPECT_EQ(b.mailBytes, 1048576u);
+    // The attack and the defence are still the defaults.
+    EXPECT_FALSE(s.Attack().given);
+    EXPECT_FALSE(s.Defence().given);
+}
+
+TEST(AttackReaderTest, BenignKeysLeftOutKeepTheirDefaults)
+{
+    Scenario s = Read("benign: {web: 2m}\n");
+    const BenignTrafficParameters& b = s.Benign();
+    BenignTrafficParameters d;
+    EXPECT_TRUE(b.given);
+    EXPECT_TRUE(b.enabled);
+    EXPECT_EQ(b.webInterval_s, 120);
+    EXPECT_EQ(b.mailInterval_s, d.mailInterval_s);
+    EXPECT_EQ(b.fileShareInterval_s, d.fileShareInterval_s);
+    EXPECT_EQ(b.policyOffset_s, d.policyOffset_s);
+    EXPECT_EQ(b.fileBytes, d.fileBytes);
+}
+
 TEST(AttackReaderTest, KeysLeftOutOfASectionKeepTheirDefaults)
 {
     Scenario s = Read("attack:\n  lateral: {exploit_success: 0.1}\n");
@@ -306,6 +408,26 @@ defence:
     EXPECT_TRUE(s.Defence().given);
 }
 
+TEST(AttackReaderTest, TheFormatPagesDetectorAndBenignExamplesRead)
+{
+    // docs/scenario-format.md's `defence:` detector example and `benign:` example.
+    Scenario s = Read(R"(defence:
+  monitoring: {detect: 0.1, false_alarm: 0.0005}
+  pattern: {threshold: 5, window: 1h}
+  ids:
+    known: {smb_exploit: 0.95, rdp: 0.3}
+    new: {smb_exploit: 0.9, beacon: 0.2}
+    false_alarm: 0.0002
+benign:
+  logon_window: 30m
+  web: 10m
+  web_bytes: 2.3MB
+)");
+    EXPECT_EQ(s.Defence().patternWindow_s, 3600);
+    EXPECT_EQ(s.Defence().idsDetectNew[static_cast<std::size_t>(IdsSignature::Beacon)], 0.2);
+    EXPECT_EQ(s.Benign().webBytes, 2300000u);
+}
+
 TEST(UnitsTest, MalformedQuantitiesAreRefused)
 {
     for (const char* text : {"", "soon", "1.2.3s", "-5s", "5 s", "5min", "1e3", "inf", "m"})
@@ -361,6 +483,85 @@ TEST(AttackReaderErrorTest, WrongValuesNameTheExpectedForm)
                             "virus_found|true, got 'infected'");
     EXPECT_EQ(Error("attack:\n  exfiltration: {port: 0}\n"),
               Line(1, 24) + "'port' must be a whole number from 1 to 65535, got '0'");
+}
+
+TEST(AttackReaderErrorTest, WrongDetectorValuesNameTheExpectedForm)
+{
+    EXPECT_EQ(Error("defence:\n  monitoring: {false_alarm: 2}\n"),
+              Line(1, 29) + "'false_alarm' must be a probability from 0 to 1, got '2'");
+    EXPECT_EQ(Error("defence:\n  pattern: {threshold: 0}\n"),
+              Line(1, 24) + "'threshold' must be a whole number from 1 to 1000000, got '0'");
+    EXPECT_EQ(Error("defence:\n  pattern: {threshold: 2.5}\n"),
+              Line(1, 24) + "'threshold' must be a whole number from 1 to 1000000, got '2.5'");
+    EXPECT_EQ(Error("defence:\n  pattern: {window: 0s}\n"),
+              Line(1, 21) + "'window' must be longer than 0, got '0s'");
+    EXPECT_EQ(Error("defence:\n  pattern: {window: soon}\n"),
+              Line(1, 21) + "'window' must be a duration such as 62m, 1h or 30s, got 'soon'");
+    EXPECT_EQ(Error("defence:\n  ids: {known: {rdp: 1.5}}\n"),
+              Line(1, 22) + "'rdp' must be a probability from 0 to 1, got '1.5'");
+    EXPECT_EQ(Error("defence:\n  ids: {new: {upload: -0.1}}\n"),
+              Line(1, 23) + "'upload' must be a probability from 0 to 1, got '-0.1'");
+    EXPECT_EQ(Error("defence:\n  ids: {false_alarm: often}\n"),
+              Line(1, 22) + "'false_alarm' must be a probability from 0 to 1, got 'often'");
+    EXPECT_EQ(Error("defence:\n  ids: {known: 0.9}\n"),
+              Line(1, 16) + "'known' must be a map, got '0.9'");
+}
+
+TEST(AttackReaderErrorTest, MisspeltDetectorKeysGetASuggestion)
+{
+    EXPECT_EQ(Error("defence:\n  patern: {threshold: 3}\n"),
+              Line(1, 3) + "unknown key 'patern' in 'defence'; did you mean 'pattern'?");
+    EXPECT_EQ(Error("defence:\n  monitoring: {false_alarms: 0.1}\n"),
+              Line(1, 16) +
+                  "unknown key 'false_alarms' in 'monitoring'; did you mean 'false_alarm'?");
+    EXPECT_EQ(Error("defence:\n  pattern: {treshold: 3}\n"),
+              Line(1, 13) + "unknown key 'treshold' in 'pattern'; did you mean 'threshold'?");
+    EXPECT_EQ(Error("defence:\n  ids: {knwon: {rdp: 0.1}}\n"),
+              Line(1, 9) + "unknown key 'knwon' in 'ids'; did you mean 'known'?");
+    EXPECT_EQ(Error("defence:\n  ids: {new: {smb_exploits: 0.1}}\n"),
+              Line(1, 15) + "unknown key 'smb_exploits' in 'new'; did you mean 'smb_exploit'?");
+    // Known keys beside an unknown one are still checked.
+    EXPECT_EQ(
+        Errors("defence:\n  ids: {known: {pass_the_hash: 2, remote_exe: 0.1}}\n"),
+        (std::vector<std::string>{
+            Line(1, 32) + "'pass_the_hash' must be a probability from 0 to 1, got '2'",
+            Line(1, 35) + "unknown key 'remote_exe' in 'known'; did you mean 'remote_exec'?"}));
+}
+
+TEST(AttackReaderErrorTest, WrongBenignValuesNameTheExpectedForm)
+{
+    EXPECT_EQ(Error("benign: {enabled: maybe}\n"),
+              Line(0, 19) + "'enabled' must be true or false, got 'maybe'");
+    EXPECT_EQ(Error("benign: {logon_window: soon}\n"),
+              Line(0, 24) + "'logon_window' must be a duration such as 62m, 1h or 30s, got "
+                            "'soon'");
+    EXPECT_EQ(Error("benign: {policy_refresh: 366d}\n"),
+              Line(0, 26) + "'policy_refresh' must be at most 365d (the limit; see "
+                            "docs/limits.md), got '366d'");
+    EXPECT_EQ(Error("benign: {policy_offset: -1m}\n"),
+              Line(0, 25) + "'policy_offset' must be a duration such as 62m, 1h or 30s, got "
+                            "'-1m'");
+    EXPECT_EQ(Error("benign: {web: 0s}\n"), Line(0, 15) + "'web' must be longer than 0, got '0s'");
+    EXPECT_EQ(Error("benign: {file_share: 0}\n"),
+              Line(0, 22) + "'file_share' must be longer than 0, got '0'");
+    EXPECT_EQ(Error("benign: {mail: 0m}\n"),
+              Line(0, 16) + "'mail' must be longer than 0, got '0m'");
+    EXPECT_EQ(Error("benign: {web_bytes: lots}\n"),
+              Line(0, 21) + "'web_bytes' must be a size such as 500KB, 2MiB or 4096, got 'lots'");
+    EXPECT_EQ(Error("benign: {mail_bytes: 1MB/s}\n"),
+              Line(0, 22) + "'mail_bytes' must be a size such as 500KB, 2MiB or 4096, got "
+                            "'1MB/s'");
+}
+
+TEST(AttackReaderErrorTest, WrongBenignShapesAndKeysAreReported)
+{
+    EXPECT_EQ(Error("benign: [web]\n"), Line(0, 9) + "'benign' must be a map, got a list");
+    EXPECT_EQ(Error("benign: {web_byte: 1MB}\n"),
+              Line(0, 10) + "unknown key 'web_byte' in 'benign'; did you mean 'web_bytes'?");
+    EXPECT_EQ(Error("benign: {fileshare: 1h}\n"),
+              Line(0, 10) + "unknown key 'fileshare' in 'benign'; did you mean 'file_share'?");
+    EXPECT_EQ(Error("benin: {web: 1h}\n"),
+              Line(0, 1) + "unknown key 'benin' in the scenario; did you mean 'benign'?");
 }
 
 TEST(AttackReaderErrorTest, WrongShapesAreReported)

@@ -144,6 +144,19 @@ TEST(CampaignSpecReaderTest, PointsFirstAxisSlowest)
     EXPECT_EQ(points[11][1].location.ToString(), "specs/c.yaml:10:46");
 }
 
+TEST(CampaignSpecReaderTest, DetectorAndBenignPathsCanBeSwept)
+{
+    CampaignSpec spec = Read(kHead + "sweep:\n  defence.pattern.threshold: [3, 10]\n"
+                                     "  defence.ids.known.rdp: 0.5\n  benign.web: [5m, 1h]\n",
+                             "c.yaml");
+    ASSERT_EQ(spec.sweep.size(), 3u);
+    std::vector<ParameterPoint> points = spec.Points();
+    ASSERT_EQ(points.size(), 4u);
+    EXPECT_EQ(PointText(points[1]),
+              "defence.pattern.threshold=3 defence.ids.known.rdp=0.5 benign.web=1h");
+    EXPECT_EQ(points[3][2].location.ToString(), "c.yaml:7:20");
+}
+
 TEST(CampaignSpecReaderTest, ScalarsAreWrittenBackSoTheyReadTheSame)
 {
     CampaignSpec spec =
@@ -222,10 +235,11 @@ TEST(CampaignSpecReaderTest, SweepErrors)
     EXPECT_EQ(Error(kHead + "sweep:\n  attack.breakout: [1h]\n  attack.breakout: [2h]\n"),
               "c.yaml:6:3: duplicate key 'attack.breakout' in 'sweep' (first at c.yaml:5:3)");
     EXPECT_EQ(Error(kHead + "sweep:\n  estate.segments: [1]\n"),
-              "c.yaml:5:3: 'estate.segments': only attack.* and defence.* parameters can be set "
+              "c.yaml:5:3: 'estate.segments': only attack.*, defence.* and benign.* parameters can "
+              "be set "
               "(docs/campaign.md)");
     EXPECT_EQ(Error(kHead + "sweep:\n  attack: [1]\n"),
-              "c.yaml:5:3: 'attack': only attack.* and defence.* parameters can be set "
+              "c.yaml:5:3: 'attack': only attack.*, defence.* and benign.* parameters can be set "
               "(docs/campaign.md)");
     EXPECT_EQ(Error(kHead + "sweep:\n  attack.breakout: []\n"),
               "c.yaml:5:20: 'attack.breakout' must list at least one value");
@@ -247,14 +261,15 @@ TEST(CampaignSpecReaderTest, SweepErrors)
 
 TEST(CampaignSpecReaderTest, EveryErrorInFileOrder)
 {
-    EXPECT_EQ(Errors(kHead + "runs: 0\nsweep:\n  estate.x: 1\n  attack.breakout: []\nseed: x\n"),
-              (std::vector<std::string>{
-                  "c.yaml:4:7: 'runs' must be a whole number from 1 to 100000, got '0'",
-                  "c.yaml:6:3: 'estate.x': only attack.* and defence.* parameters can be set "
-                  "(docs/campaign.md)",
-                  "c.yaml:7:20: 'attack.breakout' must list at least one value",
-                  "c.yaml:8:7: 'seed' must be a whole number from 0 to 9223372036854775807, got "
-                  "'x'"}));
+    EXPECT_EQ(
+        Errors(kHead + "runs: 0\nsweep:\n  estate.x: 1\n  attack.breakout: []\nseed: x\n"),
+        (std::vector<std::string>{
+            "c.yaml:4:7: 'runs' must be a whole number from 1 to 100000, got '0'",
+            "c.yaml:6:3: 'estate.x': only attack.*, defence.* and benign.* parameters can be set "
+            "(docs/campaign.md)",
+            "c.yaml:7:20: 'attack.breakout' must list at least one value",
+            "c.yaml:8:7: 'seed' must be a whole number from 0 to 9223372036854775807, got "
+            "'x'"}));
 }
 
 TEST(CampaignSpecReaderTest, RunCountLimit)

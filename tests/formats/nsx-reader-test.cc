@@ -201,7 +201,25 @@ TEST(NsxReaderTest, SeedBundleGivesTheSameRulesAsTheInfraDocument)
         EXPECT_EQ(a.to.addresses, b.to.addresses) << a.id;
         EXPECT_EQ(Entries(a.service), Entries(b.service)) << a.id;
         EXPECT_EQ(a.action, b.action) << a.id;
+        EXPECT_EQ(a.logged, b.logged) << a.id;
     }
+}
+
+TEST(NsxReaderTest, LoggedIsReadFromEachRule)
+{
+    // The seed logs its quarantine rules ("logged": true) and no other ("logged": false).
+    const Firewall fw = Import("seed-dfw-infra.json").firewall;
+    std::vector<std::string> logged;
+    for (const auto& rule : fw.rules)
+    {
+        if (rule.logged)
+        {
+            logged.push_back(rule.id);
+        }
+    }
+    EXPECT_EQ(logged, (std::vector<std::string>{"quarantine-out", "quarantine-in"}));
+    // A rule without the field is not logged.
+    EXPECT_FALSE(FindRule(Import("features-order.json").firewall, "em-1").logged);
 }
 
 TEST(NsxReaderTest, SeedRulesNameGroupsAndServicesByDisplayName)
@@ -780,6 +798,7 @@ TEST(NsxRefusalTest, BadValuesAreAllReportedInOnePass)
             At(f, "21:72: 'disabled' must be true or false, got the string \"yes\"" + r + "r1)"),
             At(f, "22:7: a rule lacks 'action' (ALLOW, DROP, REJECT or JUMP_TO_APPLICATION)" + r +
                       "r2)"),
+            At(f, "22:52: 'logged' must be true or false, got the number 1" + r + "r2)"),
             At(f,
                "23:61: duplicate field 'action' (first at " + kBadDir + f + ":23:20)" + r + "r3)"),
             At(f, "25:26: 'ANY' must be the only element of 'source_groups'" + r + "r4)"),

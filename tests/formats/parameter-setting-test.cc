@@ -90,6 +90,37 @@ TEST(ParameterSettingTest, DefenceSettingCreatesTheSection)
     EXPECT_EQ(scenario.Defence().location.ToString(), "c.yaml:4:22");
 }
 
+TEST(ParameterSettingTest, DetectorAndBenignSettingsAreRead)
+{
+    Scenario scenario = Read(
+        kEstate, {Set("defence.pattern.threshold", "8"), Set("defence.pattern.window", "2h", 5),
+                  Set("defence.ids.new.rdp", "0.25", 6),
+                  Set("defence.monitoring.false_alarm", "0.01", 7), Set("benign.web", "2m", 8),
+                  Set("benign.web_bytes", "3MB", 9), Set("benign.enabled", "false", 10)});
+    EXPECT_EQ(scenario.Defence().patternThreshold, 8u);
+    EXPECT_DOUBLE_EQ(scenario.Defence().patternWindow_s, 7200);
+    EXPECT_DOUBLE_EQ(scenario.Defence().idsDetectNew[static_cast<std::size_t>(IdsSignature::Rdp)],
+                     0.25);
+    EXPECT_DOUBLE_EQ(scenario.Defence().monitoringFalseAlarm, 0.01);
+    EXPECT_TRUE(scenario.Benign().given);
+    EXPECT_DOUBLE_EQ(scenario.Benign().webInterval_s, 120);
+    EXPECT_EQ(scenario.Benign().webBytes, 3000000u);
+    EXPECT_FALSE(scenario.Benign().enabled);
+    // A section made by a setting is where the setting was written.
+    EXPECT_EQ(scenario.Benign().location.ToString(), "c.yaml:8:22");
+}
+
+TEST(ParameterSettingTest, BadDetectorAndBenignSettingsAreReportedAtTheSetting)
+{
+    EXPECT_EQ(Errors(kEstate, {Set("defence.pattern.threshold", "0"), Set("benign.web", "0s", 5),
+                               Set("benign.mial", "1h", 6), Set("defence.ids.known.rdpp", "1", 7)}),
+              (std::vector<std::string>{
+                  "c.yaml:4:22: 'threshold' must be a whole number from 1 to 1000000, got '0'",
+                  "c.yaml:5:22: 'web' must be longer than 0, got '0s'",
+                  "c.yaml:6:22: unknown key 'mial' in 'benign'; did you mean 'mail'?",
+                  "c.yaml:7:22: unknown key 'rdpp' in 'known'; did you mean 'rdp'?"}));
+}
+
 TEST(ParameterSettingTest, MissingAttackSectionIsCreated)
 {
     Scenario scenario = Read(kEstate, {Set("attack.lateral.attempt_interval", "3d")});
@@ -177,16 +208,20 @@ TEST(ParameterSettingTest, ScenarioErrorsStayInTheScenario)
                   "'soon'"}));
 }
 
-TEST(ParameterSettingTest, OnlyAttackAndDefencePathsCanBeSet)
+TEST(ParameterSettingTest, OnlyAttackDefenceAndBenignPathsCanBeSet)
 {
     const std::string rule =
-        ": only attack.* and defence.* parameters can be set (docs/campaign.md)";
+        ": only attack.*, defence.* and benign.* parameters can be set (docs/campaign.md)";
     EXPECT_EQ(Errors(kEstate, {Set("estate.segments", "[]")}),
               std::vector<std::string>{"c.yaml:4:22: 'estate.segments'" + rule});
     EXPECT_EQ(Errors(kEstate, {Set("attack", "{breakout: 1h}")}),
               std::vector<std::string>{"c.yaml:4:22: 'attack'" + rule});
     EXPECT_EQ(Errors(kEstate, {Set("attackers.breakout", "1h")}),
               std::vector<std::string>{"c.yaml:4:22: 'attackers.breakout'" + rule});
+    EXPECT_EQ(Errors(kEstate, {Set("benign", "{web: 1h}")}),
+              std::vector<std::string>{"c.yaml:4:22: 'benign'" + rule});
+    EXPECT_EQ(Errors(kEstate, {Set("postures.microseg.ids", "detect")}),
+              std::vector<std::string>{"c.yaml:4:22: 'postures.microseg.ids'" + rule});
     EXPECT_EQ(Errors(kEstate, {Set("attack..breakout", "1h")}),
               std::vector<std::string>{
                   "c.yaml:4:22: 'attack..breakout': an empty key in the path (keys are "
@@ -212,14 +247,15 @@ TEST(ParameterSettingTest, PathThroughAValueThatIsNotAMap)
 
 TEST(ParameterSettingTest, EveryBadSettingIsReported)
 {
-    EXPECT_EQ(Errors(kWithAttack, {Set("attack.breakout", "soon"), Set("estate.x", "1", 5),
-                                   Set("attack.lateral.attempt_interval", "0", 6)}),
-              (std::vector<std::string>{
-                  "c.yaml:4:22: 'breakout' must be a duration such as 62m, 1h or 30s, got "
-                  "'soon'",
-                  "c.yaml:5:22: 'estate.x': only attack.* and defence.* parameters can be set "
-                  "(docs/campaign.md)",
-                  "c.yaml:6:22: 'attempt_interval' must be longer than 0, got '0'"}));
+    EXPECT_EQ(
+        Errors(kWithAttack, {Set("attack.breakout", "soon"), Set("estate.x", "1", 5),
+                             Set("attack.lateral.attempt_interval", "0", 6)}),
+        (std::vector<std::string>{
+            "c.yaml:4:22: 'breakout' must be a duration such as 62m, 1h or 30s, got "
+            "'soon'",
+            "c.yaml:5:22: 'estate.x': only attack.*, defence.* and benign.* parameters can be set "
+            "(docs/campaign.md)",
+            "c.yaml:6:22: 'attempt_interval' must be longer than 0, got '0'"}));
 }
 
 TEST(ParameterSettingTest, EmptyPointReadsTheScenarioAsIs)

@@ -70,11 +70,11 @@ firewalls:
   dfw:
     default: drop
     rules:
-      - {id: r1, from: desktops, to: file-servers, service: smb, action: allow}
+      - {id: r1, from: desktops, to: file-servers, service: smb, action: allow, logged: true}
       - {id: r2, from: [admins, 10.30.0.0/24], to: 10.20.0.10, service: [web, tcp/8080],
          action: reject, direction: out, applied_to: [admins, file-servers]}
       - {id: r3, from: any, to: any, service: any, action: drop, direction: in, disabled: true,
-         description: switched off}
+         logged: false, description: switched off}
   gateway:
     default: allow
     rules:
@@ -90,8 +90,8 @@ firewalls:
 postures:
   flat: [perimeter]
   microseg: [dfw, gateway, perimeter]
-  quarantined: {firewalls: [dfw, perimeter], quarantine: true}
-  host-only: {firewalls: [host]}
+  quarantined: {firewalls: [dfw, perimeter], quarantine: true, pattern: true, ids: prevent}
+  host-only: {firewalls: [host], quarantine: false, pattern: false, ids: off}
 intents:
   - {id: no-lateral, deny: {from: desktops, to: desktops, service: any}}
   - {id: files-ok, allow: {from: desktops, to: file-servers, service: smb},
@@ -107,6 +107,9 @@ attack:
   exfiltration: {to: c2, via: direct}
 defence:
   av: {detect_new: 0.5}
+  pattern: {threshold: 3}
+benign:
+  web: 15m
 )";
 
 Ipv4Address
@@ -442,6 +445,7 @@ TEST_F(ScenarioReaderTest, RuleResolvesGroupsAndNamedServices)
     EXPECT_EQ(r1.action, Action::Allow);
     EXPECT_EQ(r1.direction, Direction::InOut);
     EXPECT_FALSE(r1.disabled);
+    EXPECT_TRUE(r1.logged);
     EXPECT_TRUE(r1.AppliesEverywhere());
     EXPECT_EQ(r1.location.ToString(), "reader-test.yaml:57:9");
 }
@@ -479,6 +483,7 @@ TEST_F(ScenarioReaderTest, RuleAnyAndDisabled)
     EXPECT_TRUE(r3.to.addresses.IsAll());
     EXPECT_TRUE(r3.service.IsAny());
     EXPECT_TRUE(r3.disabled);
+    EXPECT_FALSE(r3.logged);
     EXPECT_EQ(r3.direction, Direction::In);
 }
 
@@ -489,6 +494,7 @@ TEST_F(ScenarioReaderTest, GatewayAndHostRulesAreRead)
     EXPECT_EQ(g1.to.addresses, G("server-net"));
     EXPECT_EQ(g1.service.entries.size(), 2u);
     EXPECT_EQ(g1.action, Action::Drop);
+    EXPECT_FALSE(g1.logged); // not written: false
     const Rule& h1 = R(FirewallKind::Host, 0);
     EXPECT_EQ(h1.direction, Direction::InOut);
     ASSERT_EQ(h1.service.entries.size(), 2u);
@@ -503,6 +509,8 @@ TEST_F(ScenarioReaderTest, PosturesInListAndLongForm)
     EXPECT_TRUE(flat->Has(FirewallKind::Perimeter));
     EXPECT_FALSE(flat->Has(FirewallKind::Dfw));
     EXPECT_FALSE(flat->quarantine);
+    EXPECT_FALSE(flat->pattern);
+    EXPECT_EQ(flat->ids, IdsMode::Off);
     EXPECT_EQ(flat->FirewallList(), "perimeter");
 
     const Posture* microseg = m_scenario.FindPosture("microseg");
@@ -512,12 +520,16 @@ TEST_F(ScenarioReaderTest, PosturesInListAndLongForm)
     const Posture* quarantined = m_scenario.FindPosture("quarantined");
     ASSERT_NE(quarantined, nullptr);
     EXPECT_TRUE(quarantined->quarantine);
+    EXPECT_TRUE(quarantined->pattern);
+    EXPECT_EQ(quarantined->ids, IdsMode::Prevent);
     EXPECT_TRUE(quarantined->Has(FirewallKind::Dfw));
     EXPECT_FALSE(quarantined->Has(FirewallKind::Gateway));
 
     const Posture* hostOnly = m_scenario.FindPosture("host-only");
     ASSERT_NE(hostOnly, nullptr);
     EXPECT_FALSE(hostOnly->quarantine);
+    EXPECT_FALSE(hostOnly->pattern);
+    EXPECT_EQ(hostOnly->ids, IdsMode::Off); // `ids: off` needs no DFW
     EXPECT_TRUE(hostOnly->Has(FirewallKind::Host));
     EXPECT_EQ(m_scenario.FindPosture("missing"), nullptr);
 }
@@ -561,7 +573,7 @@ TEST_F(ScenarioReaderTest, IntentAcceptsCidrsInlineServicesAndAssumeCompromised)
     EXPECT_EQ(owned.assumeCompromised.addresses, G("desktops"));
 }
 
-TEST_F(ScenarioReaderTest, AttackAndDefenceAreReadFromTheirSections)
+TEST_F(ScenarioReaderTest, AttackDefenceAndBenignAreReadFromTheirSections)
 {
     // Every key and unit is covered by attack-reader-test.cc; here, that the reader calls it.
     const AttackParameters& attack = m_scenario.Attack();
@@ -587,6 +599,12 @@ TEST_F(ScenarioReaderTest, AttackAndDefenceAreReadFromTheirSections)
     EXPECT_EQ(defence.location.line, 93);
     EXPECT_EQ(defence.avDetectNew, 0.5);
     EXPECT_EQ(defence.avDetectKnown, DefenceParameters().avDetectKnown);
+    EXPECT_EQ(defence.patternThreshold, 3u);
+    const BenignTrafficParameters& benign = m_scenario.Benign();
+    ASSERT_TRUE(benign.given);
+    EXPECT_EQ(benign.location.ToString(), "reader-test.yaml:96:3");
+    EXPECT_EQ(benign.webInterval_s, 900);
+    EXPECT_EQ(benign.mailInterval_s, BenignTrafficParameters().mailInterval_s);
 }
 
 const char* const kMinimal = R"(format: segproof/v1
@@ -609,6 +627,9 @@ TEST(ScenarioReaderMinimalTest, OptionalSectionsMayBeLeftOut)
     EXPECT_EQ(scenario.Attack().breakout_s, AttackParameters().breakout_s);
     EXPECT_FALSE(scenario.Defence().given);
     EXPECT_EQ(scenario.Defence().location.file, "minimal.yaml");
+    EXPECT_FALSE(scenario.Benign().given);
+    EXPECT_EQ(scenario.Benign().location.file, "minimal.yaml");
+    EXPECT_TRUE(scenario.Benign().enabled);
     for (auto kind : kAllFirewallKinds)
     {
         EXPECT_EQ(scenario.FindFirewall(kind), nullptr);

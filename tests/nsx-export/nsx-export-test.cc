@@ -155,6 +155,7 @@ ExpectSameDfw(const Scenario& scenario, const NsxExport& exported)
         EXPECT_EQ(a.action, b.action);
         EXPECT_EQ(a.direction, b.direction);
         EXPECT_EQ(a.disabled, b.disabled);
+        EXPECT_EQ(a.logged, b.logged);
         EXPECT_EQ(a.from.addresses, b.from.addresses);
         EXPECT_EQ(a.to.addresses, b.to.addresses);
         EXPECT_EQ(a.AppliesEverywhere(), b.AppliesEverywhere());
@@ -409,6 +410,23 @@ TEST(NsxExportTest, DirectionalDefaultsBecomeTwoCatchAllRules)
                                      "allow)"));
     NsxImport back = ReadNsxDfwText(exported.json, "export.json", s.GetEstate());
     EXPECT_EQ(back.firewall.rules.back().id, "default-out");
+}
+
+TEST(NsxExportTest, LoggedIsWrittenForEveryRuleAndReadBack)
+{
+    Scenario s = Small("  pcs: {tag: role|pc}\n",
+                       "      - {id: watched, from: pcs, to: pcs, service: web, action: drop, "
+                       "logged: true}\n"
+                       "      - {id: quiet, from: pcs, to: pcs, service: any, action: allow}\n");
+    NsxExport exported = ExportNsxDfw(s, kOptions);
+    ExpectSameDfw(s, exported);
+    const std::vector<Json> policies = Policies(Parse(exported));
+    ASSERT_EQ(policies[0]["children"].size(), 2u);
+    EXPECT_EQ(policies[0]["children"][0]["Rule"]["logged"], true);
+    EXPECT_EQ(policies[0]["children"][1]["Rule"]["logged"], false);
+    NsxImport back = ReadNsxDfwText(exported.json, "export.json", s.GetEstate());
+    EXPECT_TRUE(back.firewall.rules.at(0).logged);
+    EXPECT_FALSE(back.firewall.rules.at(1).logged);
 }
 
 TEST(NsxExportTest, IdsAreSanitisedUniqueButForCaseAndDisplayNamesKept)

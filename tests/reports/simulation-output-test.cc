@@ -3,7 +3,9 @@
 #include "reports/sha256.h"
 #include "reports/simulation-output.h"
 
+#include <array>
 #include <gtest/gtest.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -59,6 +61,43 @@ MakeCampaign()
             MakeRun("flat", 0, 30, 3600.0), MakeRun("segmented", 0, 2),
             MakeRun("flat", 1, 35, 7200.0), MakeRun("flat", 3, 45),
             MakeRun("segmented", 3, 4),     MakeRun("segmented", 2, 2)};
+}
+
+/// Four runs of "flat" with every defence figure set by hand (core::AlertSource order: av,
+/// monitoring, ids, pattern). Quarantine before the crown jewel: runs 0 and 2 (never reached);
+/// before exfiltration: runs 0, 1 and 2; exfiltration started: runs 0 and 1.
+std::vector<core::RunResult>
+MakeDefenceRuns()
+{
+    std::vector<core::RunResult> runs = {MakeRun("flat", 0, 10, 300.0),
+                                         MakeRun("flat", 1, 12, 300.0), MakeRun("flat", 2, 3),
+                                         MakeRun("flat", 3, 20, 100.0)};
+    runs[0].alertsBySource = {1, 0, 2, 0};
+    runs[0].falseAlarmsBySource = {0, 3, 0, 1};
+    runs[0].timeToFirstAlert_s = 100;
+    runs[0].firstAlertSource = 2;
+    runs[0].timeToQuarantine_s = 200;
+    runs[0].timeToExfiltration_s = 400;
+    runs[0].wronglyQuarantined = 1;
+    runs[0].desktopsTakenFromUsers = 1;
+    runs[0].idsPrevented = 5;
+    runs[0].benignSessions = 100;
+    runs[0].benignFailed = 2;
+    runs[0].loggedHits = {{"log-smb", {{"desk-01", 2}, {"gateway", 1}}}};
+    runs[1].alertsBySource = {0, 1, 0, 0};
+    runs[1].falseAlarmsBySource = {1, 0, 0, 0};
+    runs[1].timeToFirstAlert_s = 50;
+    runs[1].firstAlertSource = 1;
+    runs[1].timeToQuarantine_s = 500; // after the crown jewel, before the first bytes out
+    runs[1].timeToExfiltration_s = 600;
+    runs[1].benignSessions = 100;
+    runs[1].loggedHits = {{"log-smb", {{"desk-01", 3}}}, {"log-rdp", {{"desk-02", 1}}}};
+    runs[2].timeToQuarantine_s = 700; // no alert on the attack, the jewel never reached
+    runs[2].wronglyQuarantined = 3;
+    runs[2].desktopsTakenFromUsers = 2;
+    runs[2].benignSessions = 50;
+    runs[2].benignFailed = 10;
+    return runs; // run 3: no quarantine, the jewel at 100 s, nothing out
 }
 
 TEST(SummariseTest, EvenCountInterpolatesBetweenClosestRanks)
@@ -135,6 +174,50 @@ TEST(SummarisePostureTest, NoRunReachingTheCrownJewelLeavesNoTime)
     EXPECT_FALSE(s.timeToCrownJewel.has_value());
 }
 
+TEST(SummarisePostureTest, SumsAndTimesTheDefencesFigures)
+{
+    reports::PostureSummary s = reports::SummarisePosture(MakeDefenceRuns());
+    EXPECT_EQ(s.alertsBySource, (std::array<std::uint64_t, 4>{1, 1, 2, 0}));
+    EXPECT_EQ(s.falseAlarmsBySource, (std::array<std::uint64_t, 4>{1, 3, 0, 1}));
+    ASSERT_TRUE(s.timeToFirstAlert.has_value());
+    EXPECT_DOUBLE_EQ(s.timeToFirstAlert->median, 75); // over the two runs with an alert
+    EXPECT_DOUBLE_EQ(s.timeToFirstAlert->min, 50);
+    EXPECT_EQ(s.firstAlertSource, (std::array<std::uint64_t, 4>{0, 1, 1, 0}));
+    ASSERT_TRUE(s.timeToQuarantine.has_value());
+    EXPECT_DOUBLE_EQ(s.timeToQuarantine->median, 500);
+    EXPECT_DOUBLE_EQ(s.quarantineBeforeCrownJewel, 0.5);
+    EXPECT_DOUBLE_EQ(s.quarantineBeforeExfiltration, 0.75);
+    EXPECT_DOUBLE_EQ(s.exfiltrationStarted, 0.5);
+    EXPECT_DOUBLE_EQ(s.wronglyQuarantined, 0.5); // {0, 0, 1, 3}
+    EXPECT_EQ(s.wronglyQuarantinedSum, 4U);
+    EXPECT_DOUBLE_EQ(s.desktopsTakenFromUsers, 0.5);
+    EXPECT_EQ(s.desktopsTakenFromUsersSum, 3U);
+    EXPECT_EQ(s.idsPrevented, 5U);
+    EXPECT_EQ(s.benignSessions, 250U);
+    EXPECT_EQ(s.benignFailed, 12U);
+    using Hits = std::map<std::string, std::map<std::string, std::uint64_t>>;
+    EXPECT_EQ(s.loggedHits,
+              (Hits{{"log-rdp", {{"desk-02", 1}}}, {"log-smb", {{"desk-01", 5}, {"gateway", 1}}}}));
+}
+
+TEST(SummarisePostureTest, QuarantineAtTheSameTimeAsTheCrownJewelIsNotBefore)
+{
+    std::vector<core::RunResult> runs = {MakeRun("flat", 0, 10, 300.0)};
+    runs[0].timeToQuarantine_s = 300;
+    runs[0].timeToExfiltration_s = 300;
+    reports::PostureSummary s = reports::SummarisePosture(runs);
+    EXPECT_DOUBLE_EQ(s.quarantineBeforeCrownJewel, 0);
+    EXPECT_DOUBLE_EQ(s.quarantineBeforeExfiltration, 0);
+    EXPECT_DOUBLE_EQ(s.exfiltrationStarted, 1);
+}
+
+TEST(SummarisePostureTest, FirstAlertSourceOutOfRangeThrows)
+{
+    std::vector<core::RunResult> runs = {MakeRun("flat", 0, 10)};
+    runs[0].firstAlertSource = 4;
+    EXPECT_THROW(reports::SummarisePosture(runs), std::invalid_argument);
+}
+
 TEST(SummarisePostureTest, RejectsEmptyAndMixedRuns)
 {
     EXPECT_THROW(reports::SummarisePosture({}), std::invalid_argument);
@@ -184,6 +267,89 @@ TEST(SummaryJsonTest, HasTheSpecsKeysAndTypes)
     EXPECT_EQ(provenance["attack_profile"], "wannacry");
     EXPECT_TRUE(provenance["command"].is_string());
     EXPECT_FALSE(provenance.contains("parameters")); // none given
+}
+
+TEST(SummaryJsonTest, DefenceFiguresHaveTheirShape)
+{
+    auto doc = nlohmann::json::parse(reports::SummaryJson(MakeInfo(), {"flat"}, MakeDefenceRuns()));
+    const auto& flat = doc["postures"]["flat"];
+    EXPECT_EQ(flat["alerts_by_source"],
+              nlohmann::json::parse(R"({"av": 1, "monitoring": 1, "ids": 2, "pattern": 0})"));
+    EXPECT_EQ(flat["false_alarms"],
+              nlohmann::json::parse(R"({"total": 5, "by_source": {"av": 1, "monitoring": 3,
+                                        "ids": 0, "pattern": 1}})"));
+    EXPECT_EQ(flat["time_to_first_alert_s"],
+              nlohmann::json::parse(
+                  R"({"median": 75, "p10": 55, "p90": 95, "mean": 75, "min": 50, "max": 100})"));
+    EXPECT_EQ(flat["first_alert_source"],
+              nlohmann::json::parse(R"({"av": 0, "monitoring": 1, "ids": 1, "pattern": 0})"));
+    EXPECT_EQ(flat["time_to_quarantine_s"]["median"], 500);
+    EXPECT_EQ(flat["time_to_quarantine_s"]["max"], 700);
+    EXPECT_EQ(flat["quarantine_before_crown_jewel"], 0.5);
+    EXPECT_EQ(flat["quarantine_before_exfiltration"], 0.75);
+    EXPECT_EQ(flat["exfiltration_started"], 0.5);
+    EXPECT_EQ(flat["wrongly_quarantined"], nlohmann::json::parse(R"({"median": 0.5, "sum": 4})"));
+    EXPECT_EQ(flat["desktops_taken_from_users"],
+              nlohmann::json::parse(R"({"median": 0.5, "sum": 3})"));
+    EXPECT_EQ(flat["ids_prevented"], 5);
+    EXPECT_EQ(flat["benign_sessions"], 250);
+    EXPECT_EQ(flat["benign_failed"], 12);
+    EXPECT_TRUE(flat["benign_sessions"].is_number_integer());
+    EXPECT_EQ(flat["logged_hits"],
+              nlohmann::json::parse(
+                  R"({"log-rdp": {"desk-02": 1}, "log-smb": {"desk-01": 5, "gateway": 1}})"));
+}
+
+TEST(SummaryJsonTest, NoAlertNoQuarantineLeavesNullTimesAndZeroCounts)
+{
+    auto doc = nlohmann::json::parse(
+        reports::SummaryJson(MakeInfo(), {"flat", "segmented"}, MakeCampaign()));
+    const auto& segmented = doc["postures"]["segmented"];
+    EXPECT_TRUE(segmented["time_to_first_alert_s"].is_null());
+    EXPECT_TRUE(segmented["time_to_quarantine_s"].is_null());
+    EXPECT_EQ(segmented["first_alert_source"],
+              nlohmann::json::parse(R"({"av": 0, "monitoring": 0, "ids": 0, "pattern": 0})"));
+    EXPECT_EQ(segmented["false_alarms"]["total"], 0);
+    EXPECT_EQ(segmented["quarantine_before_crown_jewel"], 0);
+    EXPECT_EQ(segmented["exfiltration_started"], 0);
+    EXPECT_TRUE(segmented["logged_hits"].is_object());
+    EXPECT_TRUE(segmented["logged_hits"].empty());
+}
+
+TEST(SummaryJsonTest, EarlierKeysKeepTheirOrderAndTheDefencesFollow)
+{
+    auto doc = nlohmann::ordered_json::parse(
+        reports::SummaryJson(MakeInfo(), {"flat"}, MakeDefenceRuns()));
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : doc["postures"]["flat"].items())
+    {
+        keys.push_back(key);
+    }
+    EXPECT_EQ(keys, (std::vector<std::string>{"runs",
+                                              "infected",
+                                              "crown_jewel_reached",
+                                              "time_to_crown_jewel_s",
+                                              "exfiltrated_bytes",
+                                              "blocked",
+                                              "alerts",
+                                              "infected_desktops",
+                                              "detected",
+                                              "quarantined",
+                                              "blocked_by_rule",
+                                              "alerts_by_source",
+                                              "false_alarms",
+                                              "time_to_first_alert_s",
+                                              "first_alert_source",
+                                              "time_to_quarantine_s",
+                                              "quarantine_before_crown_jewel",
+                                              "quarantine_before_exfiltration",
+                                              "exfiltration_started",
+                                              "wrongly_quarantined",
+                                              "desktops_taken_from_users",
+                                              "ids_prevented",
+                                              "benign_sessions",
+                                              "benign_failed",
+                                              "logged_hits"}));
 }
 
 TEST(SummaryJsonTest, ProvenanceRecordsTheParametersInForce)

@@ -91,9 +91,23 @@ FullResult(const std::string& posture, std::uint64_t run, std::optional<double> 
     r.blockedByRule = {{"dfw/vdi isolation", 5},
                        {"gateway/say \"no\", please", 6},
                        {"perimeter/default", 1ULL << 50}};
+    r.loggedHits = {{"log-rdp", {{"desk-01", 3}, {"gateway", 1ULL << 45}}},
+                    {"log \"smb\", all", {{"file-server", 2}}},
+                    {"log-empty", {}}};
     r.alerts = 12;
+    r.alertsBySource = {1, 2, 3, 4};
+    r.falseAlarmsBySource = {0, 1, 0, 1ULL << 52};
+    r.timeToFirstAlert_s = 0.1 + 0.2;
+    r.firstAlertSource = 1; // monitoring
+    r.timeToQuarantine_s = 3600.125;
+    r.timeToExfiltration_s = jewel ? std::optional<double>(*jewel + 1.0 / 3.0) : std::nullopt;
     r.detected = 3;
     r.quarantined = 2;
+    r.wronglyQuarantined = 1;
+    r.desktopsTakenFromUsers = 1;
+    r.idsPrevented = 17;
+    r.benignSessions = 1ULL << 41;
+    r.benignFailed = 19;
     r.connectionsAttempted = 345;
     r.packets = 987654321;
     r.events = 123456789012ULL;
@@ -143,6 +157,10 @@ TEST_F(ResultsDatabaseTest, FullRunResultRoundTripsExactly)
     withoutJewel.infectedMachines.clear();
     withoutJewel.phishedMachines.clear();
     withoutJewel.blockedByRule.clear();
+    withoutJewel.loggedHits.clear();
+    withoutJewel.timeToFirstAlert_s.reset();
+    withoutJewel.firstAlertSource.reset();
+    withoutJewel.timeToQuarantine_s.reset();
     db.RecordRun(Key("flat", 0), Context(), withJewel);
     db.RecordRun(Key("flat", 1), Context(), withoutJewel);
 
@@ -152,7 +170,64 @@ TEST_F(ResultsDatabaseTest, FullRunResultRoundTripsExactly)
     read = db.ReadRun(Key("flat", 1));
     ASSERT_TRUE(read.has_value());
     EXPECT_FALSE(read->timeToCrownJewel_s.has_value());
+    EXPECT_FALSE(read->timeToExfiltration_s.has_value());
     test::ExpectSameRunResult(*read, withoutJewel);
+}
+
+TEST_F(ResultsDatabaseTest, EveryFirstAlertSourceRoundTripsByName)
+{
+    ResultsDatabase db(DbPath());
+    const char* names[] = {"av", "monitoring", "ids", "pattern"};
+    for (std::uint8_t source = 0; source < 4; ++source)
+    {
+        core::RunResult r = FullResult("flat", source, 60);
+        r.firstAlertSource = source;
+        db.RecordRun(Key("flat", source), Context(), r);
+        auto read = db.ReadRun(Key("flat", source));
+        ASSERT_TRUE(read.has_value());
+        test::ExpectSameRunResult(*read, r);
+    }
+    std::vector<std::string> expected(std::begin(names), std::end(names));
+    EXPECT_EQ(Query(DbPath(), "SELECT first_alert_source FROM runs ORDER BY id"), expected);
+    core::RunResult bad = FullResult("flat", 9, 60);
+    bad.firstAlertSource = 4;
+    EXPECT_THROW(db.RecordRun(Key("flat", 9), Context(), bad), DatabaseError);
+}
+
+TEST_F(ResultsDatabaseTest, NewFiguresAreColumnsPlainSqlReads)
+{
+    ResultsDatabase db(DbPath());
+    db.RecordRun(Key("flat", 0), Context(), FullResult("flat", 0, 7200.0));
+    db.RecordRun(Key("flat", 1), Context(), FullResult("flat", 1, std::nullopt));
+    db.RecordFailure(Key("flat", 2), Context(), "crashed");
+    EXPECT_EQ(Query(DbPath(), "SELECT alerts_av, alerts_monitoring, alerts_ids, alerts_pattern, "
+                              "false_alarms_av, false_alarms_monitoring, false_alarms_ids, "
+                              "false_alarms_pattern, wrongly_quarantined, "
+                              "desktops_taken_from_users, ids_prevented, benign_sessions, "
+                              "benign_failed FROM runs WHERE run = 0"),
+              std::vector<std::string>{"1|2|3|4|0|1|0|4503599627370496|1|1|17|2199023255552|19"});
+    EXPECT_EQ(Query(DbPath(), "SELECT time_to_quarantine_s, time_to_exfiltration_s IS NULL, "
+                              "logged_hits FROM runs ORDER BY id"),
+              (std::vector<std::string>{
+                  "3600.125|0|{\"log \\\"smb\\\", all\":{\"file-server\":2},\"log-empty\":{},"
+                  "\"log-rdp\":{\"desk-01\":3,\"gateway\":35184372088832}}",
+                  "3600.125|1|{\"log \\\"smb\\\", all\":{\"file-server\":2},\"log-empty\":{},"
+                  "\"log-rdp\":{\"desk-01\":3,\"gateway\":35184372088832}}",
+                  "|1|"}));
+    // A failed run's metrics are all NULL.
+    EXPECT_EQ(Query(DbPath(), "SELECT count(*) FROM runs WHERE status = 'failed' AND "
+                              "coalesce(alerts_av, false_alarms_pattern, time_to_first_alert_s, "
+                              "first_alert_source, benign_sessions, logged_hits) IS NULL"),
+              std::vector<std::string>{"1"});
+}
+
+TEST_F(ResultsDatabaseTest, LoggedHitNamesThatAreNotUtf8Throw)
+{
+    ResultsDatabase db(DbPath());
+    core::RunResult r = FullResult("flat", 0, std::nullopt);
+    r.loggedHits = {{"log", {{"desk" + std::string(1, '\xff'), 1}}}};
+    EXPECT_THROW(db.RecordRun(Key("flat", 0), Context(), r), DatabaseError);
+    EXPECT_EQ(db.CountRuns("done"), 0u);
 }
 
 TEST_F(ResultsDatabaseTest, ReadRunOfUnknownOrFailedKeyIsNullopt)
@@ -325,7 +400,7 @@ TEST_F(ResultsDatabaseTest, SqliteFileOfAnotherSchemaThrows)
         sqlite3* db = nullptr;
         ASSERT_EQ(sqlite3_open(DbPath().c_str(), &db), SQLITE_OK);
         ASSERT_EQ(sqlite3_exec(db,
-                               "UPDATE segproof_meta SET value = 'segproof-results/2' "
+                               "UPDATE segproof_meta SET value = 'segproof-results/3' "
                                "WHERE key = 'schema'",
                                nullptr, nullptr, nullptr),
                   SQLITE_OK);
@@ -341,8 +416,41 @@ TEST_F(ResultsDatabaseTest, SqliteFileOfAnotherSchemaThrows)
         std::string message = e.what();
         EXPECT_NE(message.find(DbPath() + " is not a segproof results database"), std::string::npos)
             << message;
-        EXPECT_NE(message.find("segproof-results/2"), std::string::npos) << message;
+        EXPECT_NE(message.find("segproof-results/3"), std::string::npos) << message;
     }
+}
+
+TEST_F(ResultsDatabaseTest, DatabaseOfTheEarlierSchemaIsRefusedAndLeftAsItWas)
+{
+    {
+        ResultsDatabase db(DbPath());
+        db.RecordRun(Key("flat", 0), Context(), FullResult("flat", 0, 2.0));
+    }
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(DbPath().c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db,
+                               "UPDATE segproof_meta SET value = 'segproof-results/1' "
+                               "WHERE key = 'schema'",
+                               nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    try
+    {
+        ResultsDatabase db(DbPath());
+        FAIL() << "no DatabaseError";
+    }
+    catch (const DatabaseError& e)
+    {
+        EXPECT_EQ(std::string(e.what()),
+                  DbPath() + " holds the results of an earlier segproof (schema "
+                             "'segproof-results/1', this version writes 'segproof-results/2'): "
+                             "read it with that version, or start a new database");
+    }
+    EXPECT_EQ(Query(DbPath(), "SELECT value FROM segproof_meta WHERE key = 'schema'"),
+              std::vector<std::string>{"segproof-results/1"});
+    EXPECT_EQ(Query(DbPath(), "SELECT count(*) FROM runs"), std::vector<std::string>{"1"});
 }
 
 TEST_F(ResultsDatabaseTest, RunsCsvQuotesFieldsAndAddsOneColumnPerParameter)
@@ -372,6 +480,22 @@ TEST_F(ResultsDatabaseTest, RunsCsvQuotesFieldsAndAddsOneColumnPerParameter)
     EXPECT_NE(csv.find(",\"{\"\"dfw/vdi isolation\"\":5,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",4 17 0 4 123456,4 17,"), std::string::npos) << csv;
     EXPECT_NE(csv.find(",1099511627776,10,20,30,40,"), std::string::npos) << csv;
+    EXPECT_NE(header.find(",blocked_by_rule,logged_hits,alerts,alerts_av,alerts_monitoring,"
+                          "alerts_ids,alerts_pattern,false_alarms_av,false_alarms_monitoring,"
+                          "false_alarms_ids,false_alarms_pattern,time_to_first_alert_s,"
+                          "first_alert_source,time_to_quarantine_s,time_to_exfiltration_s,"
+                          "detected,quarantined,wrongly_quarantined,desktops_taken_from_users,"
+                          "ids_prevented,benign_sessions,benign_failed,connections_attempted,"),
+              std::string::npos)
+        << header;
+    // The new figures of the done run: unsigned, exact doubles, the source by name.
+    EXPECT_NE(csv.find(",12,1,2,3,4,0,1,0,4503599627370496,0.30000000000000004,monitoring,"
+                       "3600.125,2.8333333333333335,3,2,1,1,17,2199023255552,19,345,"),
+              std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find(",\"{\"\"log \\\"\"smb\\\"\", all\"\":{\"\"file-server\"\":2},"),
+              std::string::npos)
+        << csv;
 }
 
 TEST_F(ResultsDatabaseTest, SeriesCsvListsEverySampleByRunAndTime)

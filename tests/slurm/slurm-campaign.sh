@@ -268,7 +268,11 @@ expect_completed() {
 columns="scenario_sha256, point, posture, seed, run, duration_s, status, error, campaign,
     scenario_name, sample_interval_s, segproof_version, ever_infected, ever_infected_desktops,
     phished, time_to_crown_jewel_s, exfiltrated_bytes, blocked_dfw, blocked_gateway,
-    blocked_perimeter, blocked_host, blocked_by_rule, alerts, detected, quarantined,
+    blocked_perimeter, blocked_host, blocked_by_rule, logged_hits, alerts, alerts_av,
+    alerts_monitoring, alerts_ids, alerts_pattern, false_alarms_av, false_alarms_monitoring,
+    false_alarms_ids, false_alarms_pattern, time_to_first_alert_s, first_alert_source,
+    time_to_quarantine_s, time_to_exfiltration_s, detected, quarantined, wrongly_quarantined,
+    desktops_taken_from_users, ids_prevented, benign_sessions, benign_failed,
     connections_attempted, packets, events, infected_machines, phished_machines"
 key="r.scenario_sha256, r.point, r.posture, r.seed, r.run, r.duration_s"
 # same_results DB1 DB2: the same runs (each once), the same series and parameters, value for

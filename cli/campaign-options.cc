@@ -20,6 +20,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <thread>
@@ -252,6 +253,7 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
     std::vector<core::RunResult> runs;
     std::size_t missing = 0;
     std::string firstMissing;
+    std::string otherPoint; // --set options naming a point the database holds runs of
     const std::string point = formats::PointText(SettingsPoint(options));
     const double duration = CampaignDuration(options);
     try
@@ -275,6 +277,23 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
                 }
             }
         }
+        if (missing > 0)
+        {
+            // Runs of a sweep's points, when this point is not one of them: say how to name one.
+            for (const auto& stored : database.Points(sha256, options.seed, duration))
+            {
+                if (stored.point != point && !stored.settings.empty())
+                {
+                    std::vector<std::string> words;
+                    for (const auto& [path, value] : stored.settings)
+                    {
+                        words.insert(words.end(), {"--set", path + "=" + value});
+                    }
+                    otherPoint = ShellCommand(words);
+                    break;
+                }
+            }
+        }
     }
     catch (const results::DatabaseError& e)
     {
@@ -290,10 +309,180 @@ RunsFromDatabase(const std::string& db, const CampaignOptions& options,
                        (options.settings.empty() ? std::string(" as written") : " at " + point) +
                        ", seed " + std::to_string(options.seed) + ", duration " +
                        CanonicalDuration(options) +
-                       "); run them with segproof campaign (docs/campaign.md)");
+                       "); run them with segproof campaign (docs/campaign.md)" +
+                       (otherPoint.empty() ? std::string()
+                                           : ", or name a point it holds, such as " + otherPoint));
     }
     versions.assign(runsByVersion.begin(), runsByVersion.end());
     return runs;
+}
+
+namespace
+{
+/// The value `settings` give `path`; nullopt when they leave it out.
+std::optional<std::string>
+ValueOf(const std::vector<std::pair<std::string, std::string>>& settings, const std::string& path)
+{
+    std::optional<std::string> value;
+    for (const auto& [settingPath, settingValue] : settings)
+    {
+        if (settingPath == path)
+        {
+            value = settingValue; // the last one, as when they are applied in order
+        }
+    }
+    return value;
+}
+
+/// How many of the runs 0 .. runs-1 of the postures of `postures` `point` holds.
+std::uint64_t
+RunsHeld(const results::StoredPoint& point, const std::vector<core::Posture>& postures,
+         std::uint64_t runs)
+{
+    std::uint64_t held = 0;
+    for (const auto& posture : postures)
+    {
+        auto found = point.runs.find(posture.name);
+        if (found != point.runs.end())
+        {
+            held += static_cast<std::uint64_t>(
+                std::lower_bound(found->second.begin(), found->second.end(), runs) -
+                found->second.begin());
+        }
+    }
+    return held;
+}
+} // namespace
+
+std::vector<reports::ParameterSweep>
+SweepsFromDatabase(const std::string& db, const CampaignOptions& options,
+                   const std::vector<core::Posture>& postures, std::vector<std::string>& warnings)
+{
+    const core::SourceLocation where{"--db", 0, 0};
+    std::vector<std::pair<std::string, std::string>> own;
+    for (const auto& setting : SettingsPoint(options))
+    {
+        own.emplace_back(setting.path, setting.value);
+    }
+    const double duration = CampaignDuration(options);
+    const std::uint64_t needed = postures.size() * options.runs;
+    std::vector<reports::ParameterSweep> sweeps;
+    try
+    {
+        results::ResultsDatabase database(db);
+        const std::string sha256 = FileSha256(options.scenario);
+        const std::vector<results::StoredPoint> points =
+            database.Points(sha256, options.seed, duration);
+        // Each path's points (the map orders the paths by their text).
+        std::map<std::string, std::vector<const results::StoredPoint*>> onPath;
+        for (const auto& point : points)
+        {
+            std::set<std::string> named;
+            using Settings = std::vector<std::pair<std::string, std::string>>;
+            for (const Settings* settings : {static_cast<const Settings*>(&own), &point.settings})
+            {
+                for (const auto& setting : *settings)
+                {
+                    named.insert(setting.first);
+                }
+            }
+            std::vector<std::string> differing;
+            for (const auto& path : named)
+            {
+                if (ValueOf(own, path) != ValueOf(point.settings, path))
+                {
+                    differing.push_back(path);
+                }
+            }
+            if (differing.empty())
+            {
+                for (const auto& path : named)
+                {
+                    onPath[path].push_back(&point);
+                }
+            }
+            else if (differing.size() == 1 && ValueOf(point.settings, differing[0]))
+            {
+                onPath[differing[0]].push_back(&point);
+            }
+        }
+        // The paths --set names first, in its order; then the others.
+        std::vector<std::string> paths;
+        for (const auto& [path, value] : own)
+        {
+            if (onPath.count(path) != 0 &&
+                std::find(paths.begin(), paths.end(), path) == paths.end())
+            {
+                paths.push_back(path);
+            }
+        }
+        for (const auto& entry : onPath)
+        {
+            if (!ValueOf(own, entry.first))
+            {
+                paths.push_back(entry.first);
+            }
+        }
+        for (const auto& path : paths)
+        {
+            const auto& candidates = onPath[path];
+            if (candidates.size() < 2)
+            {
+                continue;
+            }
+            std::map<std::string, const results::StoredPoint*> byValue;
+            for (const results::StoredPoint* point : candidates)
+            {
+                std::string value = *ValueOf(point->settings, path);
+                std::uint64_t held = RunsHeld(*point, postures, options.runs);
+                if (held < needed)
+                {
+                    warnings.push_back("the sweep of " + path + " leaves out " + path + "=" +
+                                       value + ": '" + db + "' holds " + std::to_string(held) +
+                                       " of its " + std::to_string(needed) + " runs");
+                    continue;
+                }
+                byValue.emplace(value, point); // the same settings in another order: once
+            }
+            if (byValue.size() < 2)
+            {
+                continue;
+            }
+            std::vector<std::string> values;
+            for (const auto& entry : byValue)
+            {
+                values.push_back(entry.first);
+            }
+            reports::ParameterSweep sweep;
+            sweep.path = path;
+            sweep.reportValue = ValueOf(own, path).value_or("");
+            for (const auto& value : reports::SweepValueOrder(values))
+            {
+                reports::SweepValue entry;
+                entry.value = value;
+                for (const auto& posture : postures)
+                {
+                    for (std::uint64_t run = 0; run < options.runs; ++run)
+                    {
+                        results::RunKey key{sha256,       byValue[value]->point,
+                                            posture.name, options.seed,
+                                            run,          duration};
+                        if (auto result = database.ReadRun(key))
+                        {
+                            entry.runs.push_back(std::move(*result));
+                        }
+                    }
+                }
+                sweep.values.push_back(std::move(entry));
+            }
+            sweeps.push_back(std::move(sweep));
+        }
+    }
+    catch (const results::DatabaseError& e)
+    {
+        throw core::InputError(where, e.what());
+    }
+    return sweeps;
 }
 
 std::string

@@ -7,6 +7,7 @@
 #include "core/scenario.h"
 #include "core/simulation-result.h"
 #include "formats/scenario/parameter-setting.h"
+#include "reports/parameter-sweep.h"
 #include "reports/simulation-output.h"
 
 #include <CLI/CLI.hpp>
@@ -96,6 +97,18 @@ std::vector<core::RunResult> RunsFromDatabase(
     const std::string& db, const CampaignOptions& options,
     const std::vector<core::Posture>& postures,
     std::vector<std::pair<std::string, std::uint64_t>>& versions);
+
+/// The parameters swept around the point of `options` (its --set values) in a results
+/// database: for each path, the points held for the same scenario bytes, seed and duration that
+/// differ from that point in this path alone, with runs 0 .. runs-1 of every posture; the
+/// report's own point is on the sweep of each path it sets. Read with their runs, values in
+/// reports::SweepValueOrder; only paths with two values or more, in the order of the --set
+/// options, then of the paths' text. A point lacking some runs is left out, with a warning in
+/// `warnings`. Throws InputError at "--db" when the database cannot be read.
+std::vector<reports::ParameterSweep> SweepsFromDatabase(const std::string& db,
+                                                        const CampaignOptions& options,
+                                                        const std::vector<core::Posture>& postures,
+                                                        std::vector<std::string>& warnings);
 
 /// Versions with their numbers of runs in words: "2 by segproof 0.1.0, 4 by segproof 0.2.0"
 /// ("(unknown)" for a run recorded without one).

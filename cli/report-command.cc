@@ -41,9 +41,10 @@ struct ReportArguments
 
 /// The command that makes the same report again, in canonical form: every option that shapes
 /// the outputs, spelled one way (postures listed, --duration canonical, defaults written out),
-/// none that does not (--out, --jobs), so that rerunning it records the same command.
+/// none that does not (--out, --jobs), so that rerunning it records the same command; --db
+/// when `withDb` (the page draws runs that only the database holds).
 std::string
-CommandLine(const ReportArguments& a, const std::string& postures)
+CommandLine(const ReportArguments& a, const std::string& postures, bool withDb)
 {
     const CampaignOptions& c = a.campaign;
     std::vector<std::pair<std::string, std::string>> options = {
@@ -56,6 +57,12 @@ CommandLine(const ReportArguments& a, const std::string& postures)
     if (!a.against.empty())
     {
         options.emplace_back("--against", a.against);
+    }
+    // Only when the page shows more than the runs (a sweep figure): else the files are those
+    // of simulating the runs, and the command without --db remakes them.
+    if (withDb)
+    {
+        options.emplace_back("--db", a.db);
     }
     std::vector<std::string> words = {"segproof", "report", c.scenario};
     for (const auto& [option, value] : options)
@@ -110,7 +117,9 @@ RegisterReport(CLI::App& app, int& exitCode)
         ->check(CLI::IsMember({"segment", "group"}));
     command->add_option("--db", args->db,
                         "Take the runs from this results database (segproof campaign --db) "
-                        "instead of simulating them; the report is the same, byte for byte");
+                        "instead of simulating them; the report is the same, byte for byte, "
+                        "but for a figure of each parameter the database sweeps around this "
+                        "point (docs/report.md)");
     command->callback(
         [args, &exitCode]
         {
@@ -174,9 +183,19 @@ RegisterReport(CLI::App& app, int& exitCode)
                 return;
             }
             input.runs = std::move(*campaign);
+            if (!args->db.empty())
+            {
+                std::vector<std::string> warnings;
+                input.sweeps = SweepsFromDatabase(args->db, options, postures, warnings);
+                for (const auto& warning : warnings)
+                {
+                    std::cerr << "segproof: warning: --db: " << warning << "\n";
+                }
+            }
             std::vector<std::string> order = PostureNames(postures);
             input.campaign =
-                MakeCampaignInfo(options, scenario, CommandLine(*args, PostureList(postures)));
+                MakeCampaignInfo(options, scenario,
+                                 CommandLine(*args, PostureList(postures), !input.sweeps.empty()));
             // Named in the report only when some run is not this version's, so that a report
             // from the database stays the same file as simulating (tests/cli/campaign-local.sh).
             const bool otherVersion =

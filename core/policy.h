@@ -169,8 +169,11 @@ struct Posture
     std::string name;
     std::array<bool, 4> inForce{}; ///< indexed by FirewallKind
     bool quarantine = false;       ///< alerted machines are moved into the quarantine group
-    bool pattern = false;          ///< the blocked-attempt pattern detector watches the DFW
-    IdsMode ids = IdsMode::Off;    ///< the distributed IDS / IPS at every vNIC
+    /// The alert sources the quarantine acts on (indexed by AlertSource: av, monitoring, ids,
+    /// pattern); `quarantine: true` is all of them.
+    std::array<bool, 4> quarantineOn{};
+    bool pattern = false;       ///< the blocked-attempt pattern detector watches the DFW
+    IdsMode ids = IdsMode::Off; ///< the distributed IDS / IPS at every vNIC
     SourceLocation location;
 
     /// True when the firewall is in force under this posture.

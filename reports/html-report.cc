@@ -5,6 +5,7 @@
 #include "core/concrete-evaluator.h"
 #include "core/connection-description.h"
 #include "core/units.h"
+#include "defence-outcome.h"
 #include "estate-diagram.h"
 #include "number-format.h"
 #include "parameter-table.h"
@@ -65,6 +66,14 @@ th, td { border-bottom: 1px solid #d0d7de; padding: 4px 6px; text-align: left;
 th { background: #f3f5f7; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
+th.group { text-align: center; }
+.nowrap { white-space: nowrap; }
+td.claim { min-width: 10em; }
+table.sweep-table { width: auto; min-width: 50%; }
+#intents th, #intents td { padding: 4px 3px; }
+#intents .badge { font-size: 10.5px; padding: 0 4px; }
+td.false { color: #57606a; }
+td.off { color: #8c959f; }
 tr.bad td:first-child { border-left: 4px solid #b42318; }
 tr.good td:first-child { border-left: 4px solid #1a7f37; }
 tr.mixed td:first-child { border-left: 4px solid #bf8700; }
@@ -96,7 +105,11 @@ footer { margin-top: 32px; color: #57606a; font-size: 12px; border-top: 1px soli
   nav { display: none; }
   .heatmaps { grid-template-columns: 1fr 1fr; }
   figure, tr, .headline { break-inside: avoid; }
+  #intents { font-size: 7.5pt; }
+  #intents code { font-size: 7pt; }
+  #intents .badge { font-size: 6.5pt; padding: 0 2px; }
   #reachability, #estate { break-before: page; }
+  footer { break-before: avoid; }
   a { color: inherit; }
 }
 )CSS";
@@ -186,6 +199,130 @@ Headline(const ReportText& t, const std::vector<PostureSummary>& s)
     return text;
 }
 
+/// `name` as HTML that may wrap after each "+" (microseg+<wbr>ids+<wbr>quarantine): ten
+/// postures' names side by side in a table's header fit the page.
+std::string
+Breakable(const std::string& name)
+{
+    std::string html = Html(name);
+    for (std::size_t at = html.find('+'); at != std::string::npos; at = html.find('+', at + 6))
+    {
+        html.insert(at + 1, "<wbr>");
+    }
+    return html;
+}
+
+/// " + IPS + pattern + quarantine" as HTML: what a posture adds to its firewalls, each word
+/// kept on one line.
+std::string
+DetectorList(const ReportText& t, const core::Posture& posture)
+{
+    std::vector<std::string> added;
+    if (posture.ids != core::IdsMode::Off)
+    {
+        added.push_back(posture.ids == core::IdsMode::Prevent ? t.postureIps : t.postureIds);
+    }
+    if (posture.pattern)
+    {
+        added.push_back(t.posturePattern);
+    }
+    if (posture.quarantine)
+    {
+        added.push_back(t.quarantine);
+    }
+    std::string list;
+    for (const auto& word : added)
+    {
+        list += " + <span class=\"nowrap\">" + Html(word) + "</span>";
+    }
+    return list;
+}
+
+/// "a", "a and b", "a, b and c".
+std::string
+ListInWords(const ReportText& t, const std::vector<std::string>& items)
+{
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i)
+    {
+        text += (i == 0 ? "" : i + 1 == items.size() ? t.listAnd : t.listComma) + items[i];
+    }
+    return text;
+}
+
+/// The defences of `posture` in words: "quarantine on IDS alerts", "the IPS and quarantine on
+/// IDS alerts". A detector that only alerts is left out when it is what the quarantine acted on.
+std::string
+DefencesInWords(const ReportText& t, const core::Posture& posture, const DefenceOutcome& outcome)
+{
+    const bool quarantined = posture.quarantine && outcome.quarantineSource.has_value();
+    const core::AlertSource source =
+        quarantined ? *outcome.quarantineSource : core::AlertSource::Antivirus;
+    std::vector<std::string> parts;
+    if (posture.ids == core::IdsMode::Prevent)
+    {
+        parts.push_back(t.defenceIps);
+    }
+    else if (posture.ids == core::IdsMode::Detect &&
+             !(quarantined && source == core::AlertSource::Ids))
+    {
+        parts.push_back(t.defenceIds);
+    }
+    if (posture.pattern && !(quarantined && source == core::AlertSource::Pattern))
+    {
+        parts.push_back(t.defencePattern);
+    }
+    if (posture.quarantine)
+    {
+        parts.push_back(quarantined
+                            ? Fill(t.defenceQuarantineOn,
+                                   {{"source", t.alertSources[static_cast<std::size_t>(source)]}})
+                            : t.defenceQuarantine);
+    }
+    return ListInWords(t, parts);
+}
+
+/// Which detection or quarantine stopped the data leaving in most runs against its baseline
+/// (BestDefence); "" when no posture has a baseline whose data left in some run.
+std::string
+DefenceHeadline(const ReportText& t, const ReportInput& input,
+                const std::vector<DefenceOutcome>& outcomes)
+{
+    std::optional<std::size_t> best = BestDefence(outcomes);
+    if (!best)
+    {
+        return "";
+    }
+    const DefenceOutcome* shown = &outcomes[*best];
+    if (shown->stopped == 0)
+    {
+        // Nothing stopped it: name the baseline that leaked most.
+        for (const auto& o : outcomes)
+        {
+            shown = o.baselineLeaked > shown->baselineLeaked ? &o : shown;
+        }
+        if (shown->baselineLeaked == 0)
+        {
+            return "";
+        }
+        return Fill(Html(t.headlineNotStopped),
+                    {{"baseline", "<b>" + Html(shown->baseline) + "</b>"},
+                     {"leaked", std::to_string(shown->baselineLeaked)},
+                     {"runs", std::to_string(shown->runs)}});
+    }
+    const core::Posture* posture = nullptr;
+    for (const auto& p : input.postures)
+    {
+        posture = p.posture.name == shown->posture ? &p.posture : posture;
+    }
+    return Fill(Html(t.headlineStopped), {{"baseline", "<b>" + Html(shown->baseline) + "</b>"},
+                                          {"leaked", std::to_string(shown->baselineLeaked)},
+                                          {"runs", std::to_string(shown->runs)},
+                                          {"defences", Html(DefencesInWords(t, *posture, *shown))},
+                                          {"stopped", std::to_string(shown->stopped)},
+                                          {"posture", "<b>" + Html(shown->posture) + "</b>"}});
+}
+
 std::string
 VerdictTable(const ReportText& t, const ReportInput& input,
              const std::vector<PostureSummary>& summaries)
@@ -209,12 +346,12 @@ VerdictTable(const ReportText& t, const ReportInput& input,
         std::string rowClass = s.crownJewelReached == 0 && proved == p.intents.size() ? "good"
                                : s.crownJewelReached >= 0.5                           ? "bad"
                                                                                       : "mixed";
-        out << "<tr class=\"posture-row " << rowClass << "\"><td><b>" << Html(s.posture)
-            << "</b></td><td>" << Html(p.posture.FirewallList())
-            << (p.posture.quarantine ? " + " + Html(t.quarantine) : "") << "</td><td class=\"num\">"
-            << FormatCount(s.infectedDesktops.median) << " (" << FormatCount(s.infectedDesktops.p10)
-            << "–" << FormatCount(s.infectedDesktops.p90) << ")</td><td class=\"num\">"
-            << FormatPercent(s.crownJewelReached) << "</td><td class=\"num\">"
+        out << "<tr class=\"posture-row " << rowClass << "\"><td><b>" << Breakable(s.posture)
+            << "</b></td><td>" << Html(p.posture.FirewallList()) << DetectorList(t, p.posture)
+            << "</td><td class=\"num\">" << FormatCount(s.infectedDesktops.median) << " ("
+            << FormatCount(s.infectedDesktops.p10) << "–" << FormatCount(s.infectedDesktops.p90)
+            << ")</td><td class=\"num\">" << FormatPercent(s.crownJewelReached)
+            << "</td><td class=\"num\">"
             << (s.timeToCrownJewel ? FormatHoursMinutes(s.timeToCrownJewel->median) : Html(t.never))
             << "</td><td class=\"num\">" << FormatBytes(s.exfiltratedBytes.median)
             << "</td><td class=\"num\">" << FormatCount(s.alerts) << "</td><td class=\"num\">"
@@ -233,12 +370,12 @@ IntentTable(const ReportText& t, const ReportInput& input)
         << Html(t.colClaim) << "</th>";
     for (const auto& p : input.postures)
     {
-        out << "<th>" << Html(p.posture.name) << "</th>";
+        out << "<th>" << Breakable(p.posture.name) << "</th>";
     }
     out << "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < intents.size(); ++i)
     {
-        out << "<tr><td><code>" << Html(intents[i].id) << "</code></td><td>"
+        out << "<tr><td><code>" << Html(intents[i].id) << "</code></td><td class=\"claim\">"
             << Html(ClaimText(t, intents[i])) << "</td>";
         for (const auto& p : input.postures)
         {
@@ -333,10 +470,171 @@ SpreadSection(const ReportText& t, const ReportInput& input)
     cdf.xMax = input.campaign.duration_s;
     cdf.emptyNote = t.cdfNever;
     cdf.series = TimeToCrownJewelCdf(order, input.runs);
-    return "<section id=\"spread\"><h2>" + Html(t.spreadHeading) + "</h2>\n<p class=\"note\">" +
-           Html(t.spreadIntro) + "</p>\n" +
-           Figure("chart-infection", "chart", t.infectionChart, BandChartSvg(infection, t.noData)) +
-           Figure("chart-cdf", "chart", t.cdfChart, StepChartSvg(cdf, t.noData)) + "</section>\n";
+    std::string section =
+        "<section id=\"spread\"><h2>" + Html(t.spreadHeading) + "</h2>\n<p class=\"note\">" +
+        Html(t.spreadIntro) + "</p>\n" +
+        Figure("chart-infection", "chart", t.infectionChart, BandChartSvg(infection, t.noData)) +
+        Figure("chart-cdf", "chart", t.cdfChart, StepChartSvg(cdf, t.noData));
+    // The time to quarantine under the crown jewel's CDF, on the same axes (the same x range,
+    // the same plot width), for the postures that quarantine, each in its colour above.
+    std::vector<std::string> quarantining;
+    for (const auto& p : input.postures)
+    {
+        if (p.posture.quarantine)
+        {
+            quarantining.push_back(p.posture.name);
+        }
+    }
+    if (!quarantining.empty())
+    {
+        StepChart quarantine = cdf;
+        quarantine.title = t.quarantineCdfChart;
+        quarantine.emptyNote = t.quarantineCdfNever;
+        quarantine.series = TimeToQuarantineCdf(order, quarantining, input.runs);
+        section += Figure("chart-quarantine-cdf", "chart", t.quarantineCdfChart,
+                          StepChartSvg(quarantine, t.noData)) +
+                   "<p class=\"note\">" + Html(t.quarantineCdfNote) + "</p>\n";
+    }
+    return section + "</section>\n";
+}
+
+std::string
+DetectionSection(const ReportText& t, const ReportInput& input,
+                 const std::vector<PostureSummary>& summaries,
+                 const std::vector<DefenceOutcome>& outcomes)
+{
+    std::ostringstream out;
+    out << "<section id=\"detection\"><h2>" << Html(t.detectionHeading)
+        << "</h2>\n<p class=\"note\">"
+        << Html(Fill(t.detectionIntro, {{"runs", std::to_string(input.campaign.runs)}}))
+        << "</p>\n<table id=\"detection-table\"><thead><tr><th rowspan=\"2\">" << Html(t.colPosture)
+        << "</th>";
+    for (const auto& source : t.sourceColumns)
+    {
+        out << "<th colspan=\"2\" class=\"group\">" << Html(source) << "</th>";
+    }
+    out << "<th rowspan=\"2\" class=\"num\">" << Html(t.colDesktopsTaken)
+        << "</th><th rowspan=\"2\" class=\"num\">" << Html(t.colStopped) << "</th></tr>\n<tr>";
+    for (std::size_t i = 0; i < t.sourceColumns.size(); ++i)
+    {
+        out << "<th class=\"num\">" << Html(t.colTrueAlerts) << "</th><th class=\"num false\">"
+            << Html(t.colFalseAlarms) << "</th>";
+    }
+    out << "</tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < summaries.size(); ++i)
+    {
+        const PostureSummary& s = summaries[i];
+        const core::Posture& posture = input.postures[i].posture;
+        // AV / EDR and monitoring run under every posture; the vNIC's detectors only where
+        // the posture asks for them.
+        const std::array<bool, 4> running = {true, true, posture.ids != core::IdsMode::Off,
+                                             posture.pattern};
+        out << "<tr class=\"detection-row\"><td><b>" << Breakable(s.posture) << "</b></td>";
+        for (std::size_t source = 0; source < running.size(); ++source)
+        {
+            if (!running[source])
+            {
+                out << "<td class=\"num off\">" << Html(t.notRunning)
+                    << "</td><td class=\"num off false\">" << Html(t.notRunning) << "</td>";
+                continue;
+            }
+            out << "<td class=\"num\">"
+                << FormatCount(static_cast<double>(s.alertsBySource[source]))
+                << "</td><td class=\"num false\">"
+                << FormatCount(static_cast<double>(s.falseAlarmsBySource[source])) << "</td>";
+        }
+        if (posture.quarantine)
+        {
+            out << "<td class=\"num\">"
+                << FormatCount(static_cast<double>(s.desktopsTakenFromUsersSum)) << "</td>";
+        }
+        else
+        {
+            out << "<td class=\"num off\">" << Html(t.notRunning) << "</td>";
+        }
+        auto outcome =
+            std::find_if(outcomes.begin(), outcomes.end(),
+                         [&](const DefenceOutcome& o) { return o.posture == s.posture; });
+        if (outcome == outcomes.end())
+        {
+            out << "<td class=\"num off\">" << Html(t.notRunning) << "</td></tr>\n";
+        }
+        else
+        {
+            out << "<td class=\"num\">"
+                << Html(Fill(t.stoppedCell, {{"stopped", std::to_string(outcome->stopped)},
+                                             {"leaked", std::to_string(outcome->baselineLeaked)},
+                                             {"baseline", outcome->baseline}}))
+                << "</td></tr>\n";
+        }
+    }
+    out << "</tbody></table>\n</section>\n";
+    return out.str();
+}
+
+std::string
+SweepSection(const ReportText& t, const ReportInput& input)
+{
+    if (input.sweeps.empty())
+    {
+        return "";
+    }
+    std::vector<std::string> order = PostureOrder(input);
+    std::ostringstream out;
+    out << "<section id=\"sweep\"><h2>" << Html(t.sweepHeading) << "</h2>\n<p class=\"note\">"
+        << Html(t.sweepIntro) << "</p>\n";
+    for (const ParameterSweep& sweep : input.sweeps)
+    {
+        BandChart chart;
+        chart.title = Fill(t.sweepChart, {{"parameter", sweep.path}});
+        chart.xTitle = sweep.path;
+        chart.yTitle = t.sweepY;
+        chart.yFormat = TickFormat::Percent;
+        chart.yMax = 1;
+        for (const SweepValue& value : sweep.values)
+        {
+            chart.xCategories.push_back(value.value);
+        }
+        chart.series = CrownJewelShareBySweep(order, sweep);
+        out << Figure("chart-sweep-" + sweep.path, "chart sweep", chart.title,
+                      BandChartSvg(chart, t.noData));
+        // The figure's numbers, where lines that coincide hide each other.
+        out << "<table class=\"sweep-table\" id=\"sweep-table-" << Html(sweep.path)
+            << "\"><thead><tr><th>" << Html(t.colPosture) << "</th>";
+        for (const SweepValue& value : sweep.values)
+        {
+            out << "<th class=\"num\">" << Html(value.value) << "</th>";
+        }
+        out << "</tr></thead><tbody>\n";
+        for (std::size_t p = 0; p < order.size(); ++p)
+        {
+            out << "<tr><td>" << Breakable(order[p]) << "</td>";
+            for (std::size_t v = 0; v < sweep.values.size(); ++v)
+            {
+                std::size_t runs = 0;
+                std::size_t reached = 0;
+                for (const core::RunResult& run : sweep.values[v].runs)
+                {
+                    if (run.posture == order[p])
+                    {
+                        ++runs;
+                        reached += run.timeToCrownJewel_s ? 1 : 0;
+                    }
+                }
+                out << "<td class=\"num\">" << reached << " / " << runs << "</td>";
+            }
+            out << "</tr>\n";
+        }
+        out << "</tbody></table>\n"
+            << "<p class=\"note\">"
+            << Html(Fill(t.sweepNote, {{"runs", std::to_string(input.campaign.runs)}}));
+        out << " "
+            << Html(Fill(sweep.reportValue.empty() ? t.sweepOwnScenario : t.sweepOwn,
+                         {{"parameter", sweep.path}, {"value", sweep.reportValue}}));
+        out << "</p>\n";
+    }
+    out << "</section>\n";
+    return out.str();
 }
 
 std::string
@@ -579,11 +877,13 @@ ProvenanceSection(const ReportText& t, const ReportInput& input)
 }
 
 std::string
-Contents(const ReportText& t, bool withDiff)
+Contents(const ReportText& t, bool withDiff, bool withSweep)
 {
     std::vector<std::pair<std::string, std::string>> entries = {
         {"verdict", t.verdictHeading},
         {"spread", t.spreadHeading},
+        {"detection", t.detectionHeading},
+        {"sweep", t.sweepHeading},
         {"blocked", t.blockedHeading},
         {"reachability", t.reachHeading},
         {"estate", t.estateHeading},
@@ -594,7 +894,7 @@ Contents(const ReportText& t, bool withDiff)
     std::string list;
     for (const auto& [id, title] : entries)
     {
-        if (id != "diff" || withDiff)
+        if ((id != "diff" || withDiff) && (id != "sweep" || withSweep))
         {
             list += "<li><a href=\"#" + id + "\">" + Html(title) + "</a></li>";
         }
@@ -613,6 +913,13 @@ HtmlReport(const ReportInput& input)
     }
     const ReportText& t = TextFor(input.language);
     std::vector<PostureSummary> summaries = SummarisePostures(PostureOrder(input), input.runs);
+    std::vector<core::Posture> postures;
+    for (const auto& p : input.postures)
+    {
+        postures.push_back(p.posture);
+    }
+    std::vector<DefenceOutcome> outcomes = DefenceOutcomes(postures, input.runs);
+    std::string defenceHeadline = DefenceHeadline(t, input, outcomes);
     const CampaignInfo& c = input.campaign;
     std::string title = Fill(t.title, {{"scenario", input.scenario->Name()}});
     std::string style = kStyle;
@@ -641,14 +948,18 @@ HtmlReport(const ReportInput& input)
                                    {"duration", core::FormatDuration(c.duration_s)}}))
          << " · segproof " << Html(c.segproofVersion) << " · ns-3 " << Html(c.ns3Version)
          << " · Z3 " << Html(input.z3Version) << "</p>\n</header>\n"
-         << Contents(t, input.diff.has_value());
+         << Contents(t, input.diff.has_value(), !input.sweeps.empty());
 
     page << "<section id=\"verdict\"><h2>" << Html(t.verdictHeading) << "</h2>\n"
          << "<p class=\"headline\">" << Headline(t, summaries) << "</p>\n"
+         << (defenceHeadline.empty()
+                 ? std::string()
+                 : "<p class=\"headline\" id=\"headline-defence\">" + defenceHeadline + "</p>\n")
          << VerdictTable(t, input, summaries) << "<p class=\"note\">" << Html(t.verdictNote)
          << "</p>\n<h3>" << Html(t.intentsHeading) << "</h3>\n"
          << IntentTable(t, input) << Counterexamples(t, input) << "</section>\n";
-    page << SpreadSection(t, input) << BlockedSection(t, summaries) << ReachSection(t, input);
+    page << SpreadSection(t, input) << DetectionSection(t, input, summaries, outcomes)
+         << SweepSection(t, input) << BlockedSection(t, summaries) << ReachSection(t, input);
     page << "<section id=\"estate\"><h2>" << Html(t.estateHeading) << "</h2>\n"
          << Figure("diagram-estate", "chart diagram", t.diagram.title,
                    EstateDiagramSvg(*input.scenario, t.diagram))

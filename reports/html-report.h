@@ -9,6 +9,7 @@
 #include "core/scenario.h"
 #include "core/simulation-result.h"
 #include "diff-output.h"
+#include "parameter-sweep.h"
 #include "report-text.h"
 #include "simulation-output.h"
 
@@ -52,13 +53,18 @@ struct ReportInput
     std::optional<ReportDiff> diff;
     Language language = Language::English;
     std::vector<std::string> files; ///< the files written beside the page
+    /// report --db: parameters swept around the report's point, one figure each (may be empty).
+    std::vector<ParameterSweep> sweeps;
 };
 
 /// The report: one HTML5 page, self-contained (inline CSS and SVG; a Content-Security-Policy
 /// that forbids every fetch; no script; the system fonts of `language`), printable on A4.
-/// Sections: verdict table with a headline and the intents per posture with counterexamples
-/// in words; infection curves; time-to-crown-jewel CDF; blocked packets per enforcement point
-/// and the rules that blocked most; the reachability matrix per posture; the estate diagram;
+/// Sections: verdict table with a headline (and which detection or quarantine stopped the data
+/// leaving in most runs, DefenceOutcomes) and the intents per posture with counterexamples in
+/// words; infection curves; time-to-crown-jewel CDF and, under it, the time-to-quarantine CDF;
+/// alerts by source with false alarms and desktops taken from users; the share of runs
+/// reaching the crown jewel over each sweep (when given); blocked packets per enforcement
+/// point and the rules that blocked most; the reachability matrix per posture; the estate diagram;
 /// lint findings; the diff (when given); parameters with their sources; how it was made (the
 /// command that makes it again, the scenario's SHA-256, seed, runs, versions). The same input
 /// gives the same bytes. Throws std::invalid_argument when the runs do not match the postures.

@@ -57,6 +57,36 @@ InfectionBands(const std::vector<std::string>& postureOrder,
     return bands;
 }
 
+namespace
+{
+
+/// The empirical CDF of `time` over each group's runs: step i at the i-th smallest time,
+/// height (i + 1) / runs.
+StepSeries
+TimeCdf(const std::string& label, const RunGroup& selected,
+        std::optional<double> core::RunResult::*time)
+{
+    std::vector<double> times;
+    for (const core::RunResult* run : selected)
+    {
+        if (run->*time)
+        {
+            times.push_back(*(run->*time));
+        }
+    }
+    std::sort(times.begin(), times.end());
+    StepSeries curve;
+    curve.label = label;
+    for (std::size_t i = 0; i < times.size(); ++i)
+    {
+        curve.x.push_back(times[i]);
+        curve.y.push_back(static_cast<double>(i + 1) / static_cast<double>(selected.size()));
+    }
+    return curve;
+}
+
+} // namespace
+
 std::vector<StepSeries>
 TimeToCrownJewelCdf(const std::vector<std::string>& postureOrder,
                     const std::vector<core::RunResult>& runs)
@@ -65,24 +95,25 @@ TimeToCrownJewelCdf(const std::vector<std::string>& postureOrder,
     std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
     for (std::size_t p = 0; p < groups.size(); ++p)
     {
-        const RunGroup& selected = groups[p];
-        std::vector<double> times;
-        for (const core::RunResult* run : selected)
+        curves.push_back(TimeCdf(postureOrder[p], groups[p], &core::RunResult::timeToCrownJewel_s));
+    }
+    return curves;
+}
+
+std::vector<StepSeries>
+TimeToQuarantineCdf(const std::vector<std::string>& postureOrder,
+                    const std::vector<std::string>& shown, const std::vector<core::RunResult>& runs)
+{
+    std::vector<StepSeries> curves;
+    std::vector<RunGroup> groups = GroupByPosture(postureOrder, runs);
+    for (std::size_t p = 0; p < groups.size(); ++p)
+    {
+        if (std::find(shown.begin(), shown.end(), postureOrder[p]) == shown.end())
         {
-            if (run->timeToCrownJewel_s)
-            {
-                times.push_back(*run->timeToCrownJewel_s);
-            }
+            continue;
         }
-        std::sort(times.begin(), times.end());
-        StepSeries curve;
-        curve.label = postureOrder[p];
-        for (std::size_t i = 0; i < times.size(); ++i)
-        {
-            curve.x.push_back(times[i]);
-            curve.y.push_back(static_cast<double>(i + 1) / static_cast<double>(selected.size()));
-        }
-        curves.push_back(std::move(curve));
+        curves.push_back(TimeCdf(postureOrder[p], groups[p], &core::RunResult::timeToQuarantine_s));
+        curves.back().style = p;
     }
     return curves;
 }

@@ -28,6 +28,14 @@ std::vector<BandSeries> InfectionBands(const std::vector<std::string>& postureOr
 std::vector<StepSeries> TimeToCrownJewelCdf(const std::vector<std::string>& postureOrder,
                                             const std::vector<core::RunResult>& runs);
 
+/// The same empirical CDF of the time to quarantine (the first time the tag isolated an
+/// infected machine), for the postures of `postureOrder` named in `shown` only, each with its
+/// position in `postureOrder` as its style (so it keeps its colour beside the crown jewel's
+/// CDF). Throws like GroupByPosture.
+std::vector<StepSeries> TimeToQuarantineCdf(const std::vector<std::string>& postureOrder,
+                                            const std::vector<std::string>& shown,
+                                            const std::vector<core::RunResult>& runs);
+
 /// The rows of a reachability heatmap: one per ordered (from, to) pair of `matrix` that is not
 /// "n/a" on every service, as "from → to"; `levels` per row and service: 0 none, 1 partial,
 /// 2 full, 3 n/a.

@@ -30,6 +30,21 @@ English()
         "reached the crown jewel in {reached} of runs through that desktop's "
         "own allowed access: segmentation stops lateral movement, not what a "
         "user may already reach.";
+    t.headlineStopped = "Under {baseline} the data left in {leaked} of {runs} runs; {defences} "
+                        "stopped it in {stopped} of those {leaked} ({posture}).";
+    t.headlineNotStopped = "Under {baseline} the data left in {leaked} of {runs} runs; no "
+                           "posture with detection or quarantine stopped it in any of them.";
+    t.defenceIds = "the IDS";
+    t.defenceIps = "the IPS";
+    t.defencePattern = "the blocked-attempt pattern";
+    t.defenceQuarantine = "quarantine";
+    t.defenceQuarantineOn = "quarantine on {source} alerts";
+    t.alertSources = {"AV / EDR", "network monitoring", "IDS", "blocked-attempt pattern"};
+    t.listComma = ", ";
+    t.listAnd = " and ";
+    t.postureIds = "IDS";
+    t.postureIps = "IPS";
+    t.posturePattern = "pattern";
     t.colPosture = "Posture";
     t.colFirewalls = "Firewalls in force";
     t.quarantine = "quarantine";
@@ -72,7 +87,39 @@ English()
     t.cdfX = "simulated time";
     t.cdfY = "runs";
     t.cdfNever = "(never reached)";
+    t.quarantineCdfChart = "Time to quarantine (share of runs that had quarantined by then)";
+    t.quarantineCdfNever = "(never quarantined)";
+    t.quarantineCdfNote = "On the same time axis as the time to the crown jewel above, for the "
+                          "postures that quarantine: the first time the tag isolated an infected "
+                          "machine. Where a posture's curve here rises before its curve above, "
+                          "the tag came before the attacker reached the data.";
     t.noData = "no data";
+    t.detectionHeading = "Detection and response";
+    t.detectionIntro =
+        "Alerts on the attack by source, with the false alarms (alerts on benign traffic or "
+        "clean machines) beside them, summed over the {runs} runs of each posture; – where the "
+        "detector does not run. Desktops taken from users: clean desktops the quarantine "
+        "isolated. Data leaving stopped: of the runs where the data left under the same "
+        "firewalls without detection or quarantine (in brackets), those where no byte left "
+        "under this posture.";
+    t.sourceColumns = {"AV / EDR", "Monitoring", "IDS / IPS", "Pattern"};
+    t.colTrueAlerts = "alerts";
+    t.colFalseAlarms = "false";
+    t.colDesktopsTaken = "Desktops taken from users";
+    t.colStopped = "Data leaving stopped";
+    t.stoppedCell = "{stopped} of {leaked} ({baseline})";
+    t.notRunning = "–";
+    t.sweepHeading = "Runs reaching the crown jewel across a sweep";
+    t.sweepIntro = "From the results database: every point of the campaign that differs from "
+                   "this report's own in one parameter alone (same scenario, seed, simulated "
+                   "time, postures and runs). Each dot is the share of runs that reached the "
+                   "crown jewel at that value, the band its 95 % confidence interval (Wilson "
+                   "score).";
+    t.sweepChart = "Runs reaching the crown jewel by {parameter}";
+    t.sweepY = "runs reaching the crown jewel (line), 95 % Wilson interval (band)";
+    t.sweepNote = "{runs} runs per posture at each value.";
+    t.sweepOwn = "The rest of this report is at {parameter} = {value}.";
+    t.sweepOwnScenario = "The rest of this report is at the scenario's own {parameter}.";
     t.blockedHeading = "What each enforcement point blocked";
     t.blockedIntro = "Packets dropped per enforcement point, median over the runs (log scale). "
                      "A posture that blocks little may simply have let the attack through.";
@@ -159,6 +206,22 @@ Japanese()
                           "もともと許可されたアクセスを通じて、試行の {reached} で重要データに"
                           "到達しました。セグメンテーションが止めるのは横展開であり、利用者が"
                           "すでに持つアクセスではありません。";
+    t.headlineStopped =
+        "{baseline} では試行 {runs} 回のうち {leaked} 回でデータが持ち出されました。"
+        "{defences}により、そのうち {stopped} 回で持ち出しを防ぎました（{posture}）。";
+    t.headlineNotStopped = "{baseline} では試行 {runs} 回のうち {leaked} 回でデータが持ち出され、"
+                           "検知や隔離を加えたどのポスチャもそれを防げませんでした。";
+    t.defenceIds = "IDS";
+    t.defenceIps = "IPS";
+    t.defencePattern = "遮断試行パターン検知";
+    t.defenceQuarantine = "隔離";
+    t.defenceQuarantineOn = "{source} のアラートによる隔離";
+    t.alertSources = {"AV / EDR", "ネットワーク監視", "IDS", "遮断試行パターン"};
+    t.listComma = "、";
+    t.listAnd = " と ";
+    t.postureIds = "IDS";
+    t.postureIps = "IPS";
+    t.posturePattern = "パターン検知";
     t.colPosture = "ポスチャ";
     t.colFirewalls = "有効なファイアウォール";
     t.quarantine = "隔離";
@@ -201,7 +264,40 @@ Japanese()
     t.cdfX = "模擬時間";
     t.cdfY = "試行";
     t.cdfNever = "（到達なし）";
+    t.quarantineCdfChart = "隔離までの時間（その時点までに隔離が行われた試行の割合）";
+    t.quarantineCdfNever = "（隔離なし）";
+    t.quarantineCdfNote = "上の重要データ到達までの時間と同じ時間軸で、隔離を行うポスチャについて、"
+                          "感染端末が初めて隔離された時刻を示します。あるポスチャの曲線が上の曲線"
+                          "より先に立ち上がっていれば、"
+                          "攻撃者がデータに到達する前に隔離されています。";
     t.noData = "データなし";
+    t.detectionHeading = "検知と対応";
+    t.detectionIntro =
+        "攻撃に対するアラートを検知元ごとに、誤検知（通常業務の通信や感染していない"
+        "端末へのアラート）と並べて示します。値は各ポスチャ {runs} 回の試行の合計で、"
+        "– はその検知機能が動作していないことを示します。利用者から取り上げた仮想"
+        "デスクトップは、感染していないのに隔離された仮想デスクトップです。持ち出しを"
+        "防いだ試行は、同じファイアウォールで検知・隔離なしのポスチャ（括弧内）で"
+        "データが持ち出された試行のうち、このポスチャでは 1 バイトも持ち出されなかった"
+        "試行です。";
+    t.sourceColumns = {"AV / EDR", "ネットワーク監視", "IDS / IPS", "遮断試行パターン"};
+    t.colTrueAlerts = "アラート";
+    t.colFalseAlarms = "誤検知";
+    t.colDesktopsTaken = "利用者から取り上げた仮想デスクトップ";
+    t.colStopped = "持ち出しを防いだ試行";
+    t.stoppedCell = "{leaked} 回中 {stopped} 回（{baseline} 比）";
+    t.notRunning = "–";
+    t.sweepHeading = "パラメータを変えたときの重要データ到達";
+    t.sweepIntro = "結果データベースから、このレポートの条件と 1 つのパラメータだけが異なる"
+                   "キャンペーンの各点（シナリオ、シード、模擬時間、ポスチャ、試行回数は同じ）を"
+                   "示します。点は各値で重要データに到達した試行の割合、帯はその 95 % 信頼区間"
+                   "（Wilson スコア区間）です。";
+    t.sweepChart = "{parameter} ごとの重要データ到達";
+    t.sweepY = "重要データに到達した試行（線）、95 % Wilson 信頼区間（帯）";
+    t.sweepNote = "各値でポスチャごとに {runs} 回試行。";
+    t.sweepOwn = "このレポートの他の図や表は {parameter} = {value} の結果です。";
+    t.sweepOwnScenario =
+        "このレポートの他の図や表は、シナリオ自体の {parameter} の値での結果です。";
     t.blockedHeading = "各制御点が遮断した通信";
     t.blockedIntro = "制御点ごとに破棄されたパケット数（試行の中央値、対数目盛）。遮断が少ない"
                      "ポスチャは、単に攻撃を通してしまっただけかもしれません。";

@@ -44,6 +44,23 @@ struct ReportText
     std::string headlineSame; ///< every posture fared alike
     /// A posture that stopped the spread (one desktop) but not the theft.
     std::string headlineOwnAccess;
+    /// "Under {baseline} the data left in {leaked} of {runs} runs; {defences} stopped it in
+    /// {stopped} of those {leaked} ({posture})."
+    std::string headlineStopped;
+    /// No posture with detection or quarantine stopped it in a run where {baseline} leaked.
+    std::string headlineNotStopped;
+    std::string defenceIds;          ///< the IDS (detect) as a defence in the headline
+    std::string defenceIps;          ///< the IPS (prevent)
+    std::string defencePattern;      ///< the blocked-attempt pattern
+    std::string defenceQuarantine;   ///< quarantine, no run quarantined
+    std::string defenceQuarantineOn; ///< "quarantine on {source} alerts"
+    /// Per core::AlertSource, as the headline names them ("IDS", "network monitoring").
+    std::vector<std::string> alertSources;
+    std::string listComma;      ///< between items of a list but the last two
+    std::string listAnd;        ///< between the last two
+    std::string postureIds;     ///< after the firewalls of a posture with the IDS (detect)
+    std::string postureIps;     ///< ... with the IPS (prevent)
+    std::string posturePattern; ///< ... with the blocked-attempt pattern
     std::string colPosture;
     std::string colFirewalls;
     std::string quarantine; ///< after the firewalls of a posture that quarantines
@@ -83,7 +100,29 @@ struct ReportText
     std::string cdfX;
     std::string cdfY;
     std::string cdfNever;
+    std::string quarantineCdfChart;
+    std::string quarantineCdfNever;
+    std::string quarantineCdfNote; ///< how to read it beside the crown jewel's CDF
     std::string noData;
+    // Detection.
+    std::string detectionHeading;
+    std::string detectionIntro; ///< "... summed over the {runs} runs of each posture ..."
+    /// Column headers per core::AlertSource.
+    std::vector<std::string> sourceColumns;
+    std::string colTrueAlerts;
+    std::string colFalseAlarms;
+    std::string colDesktopsTaken;
+    std::string colStopped;
+    std::string stoppedCell; ///< "{stopped} of {leaked} ({baseline})"
+    std::string notRunning;  ///< a detector not in force under the posture
+    // Sweep (report --db).
+    std::string sweepHeading;
+    std::string sweepIntro;
+    std::string sweepChart; ///< "Runs reaching the crown jewel by {parameter} ..."
+    std::string sweepY;
+    std::string sweepNote;        ///< "{runs} runs per posture at each value."
+    std::string sweepOwn;         ///< "The rest of this report is at {parameter} = {value}."
+    std::string sweepOwnScenario; ///< ... at the scenario's own value (the point sets none)
     std::string blockedHeading;
     std::string blockedIntro;
     std::string blockedChart;

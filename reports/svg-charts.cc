@@ -37,6 +37,7 @@ constexpr double kCell = 22;       ///< side of a heatmap cell
 constexpr double kSin45 = 0.7072;  ///< rounded up: rotated text must fit, not nearly fit
 constexpr std::size_t kMaxTicks = 8;
 constexpr double kBandOpacity = 0.18;
+constexpr double kTintOpacity = 0.35; ///< bars of the palette's second round: pale, rimmed
 
 const char* const kTextColour = "#222222";
 const char* const kMutedColour = "#666666";
@@ -51,12 +52,6 @@ constexpr std::array<const char*, 8> kPalette = {"#0072b2", "#d55e00", "#009e73"
 /// A dash pattern per series, so that lines stay apart in greyscale print.
 constexpr std::array<const char*, 8> kDashes = {"",    "8 4", "2 3",      "10 3 2 3",
                                                 "5 5", "1 3", "12 4 2 4", "6 2"};
-
-const char*
-SeriesDash(std::size_t index)
-{
-    return kDashes[index % kDashes.size()];
-}
 
 // --- validation -------------------------------------------------------------------------------
 
@@ -449,7 +444,10 @@ OpenSvg(SvgWriter& w, double width, double height, const std::string& title)
     w.Text("title", {}, title);
     if (!title.empty())
     {
-        Label(w, kPad, kTitleBaseline, title, kTitleSize, "start", {{"font-weight", "bold"}});
+        // A title wider than the canvas is set smaller rather than cut off at its edge.
+        double fits = (width - 2 * kPad) / EstimateTextWidth(title, kTitleSize) * kTitleSize;
+        double size = std::clamp(fits, kSmallSize, kTitleSize);
+        Label(w, kPad, kTitleBaseline, title, size, "start", {{"font-weight", "bold"}});
     }
 }
 
@@ -485,6 +483,7 @@ struct LegendEntry
     std::string dash;       ///< Line only
     std::string mark;       ///< Box only: text inside the square (heatmap)
     std::string markColour; ///< of `mark`
+    bool tinted = false;    ///< Box only: a pale fill in a rim of the colour (BarFill)
 };
 
 /// Where each entry goes: left to right, wrapping to a new row when the next entry would pass
@@ -550,13 +549,21 @@ DrawLegend(SvgWriter& w, const std::vector<LegendEntry>& entries, const LegendLa
         else
         {
             double side = SwatchWidth(e);
-            w.Empty("rect", {{"x", N(x)},
-                             {"y", N(middle - side / 2)},
-                             {"width", N(side)},
-                             {"height", N(side)},
-                             {"fill", e.colour},
-                             {"stroke", kAxisColour},
-                             {"stroke-width", "0.5"}});
+            SvgAttributes a = {{"x", N(x)},
+                               {"y", N(middle - side / 2)},
+                               {"width", N(side)},
+                               {"height", N(side)},
+                               {"fill", e.colour},
+                               {"stroke", kAxisColour},
+                               {"stroke-width", "0.5"}};
+            if (e.tinted)
+            {
+                a = {{"x", N(x + 0.75)},       {"y", N(middle - side / 2 + 0.75)},
+                     {"width", N(side - 1.5)}, {"height", N(side - 1.5)},
+                     {"fill", e.colour},       {"fill-opacity", N(kTintOpacity)},
+                     {"stroke", e.colour},     {"stroke-width", "1.5"}};
+            }
+            w.Empty("rect", a);
             if (!e.mark.empty())
             {
                 Label(w, x + side / 2, middle + kSmallSize * 0.35, e.mark, kSmallSize, "middle",
@@ -686,17 +693,19 @@ struct Extent
 /// An x-y chart (a BandChart or a StepChart: its title, axis titles and tick formats) with
 /// linear axes over `extent` (y widened to whole steps when `extendY`), its legend, and
 /// `drawData(w, xAxis, sx, sy)` writing the data between axes and legend; without data
-/// (`hasData` false) the empty frame saying `noData`.
+/// (`hasData` false) the empty frame saying `noData`. `xAxis`, when given, replaces the linear
+/// x axis (categories).
 template <typename Chart, typename DrawData>
 std::string
 XyChartSvg(const Chart& chart, const std::vector<LegendEntry>& legend, bool hasData,
-           const Extent& extent, bool extendY, const std::string& noData, DrawData drawData)
+           const Extent& extent, bool extendY, const std::string& noData, DrawData drawData,
+           const std::optional<Axis>& xAxis = std::nullopt)
 {
     if (!hasData)
     {
         return EmptyChart(chart.title, chart.xTitle, chart.yTitle, legend, noData);
     }
-    Axis x = LinearAxis(extent.xLo, extent.xHi, chart.xFormat, false);
+    Axis x = xAxis ? *xAxis : LinearAxis(extent.xLo, extent.xHi, chart.xFormat, false);
     Axis y = LinearAxis(extent.yLo, extent.yHi, chart.yFormat, extendY);
     LegendLayout legendLayout;
     Frame f = LayOut(PlotLeft(y.labels), !chart.yTitle.empty(), !chart.xTitle.empty(), 0, 20,
@@ -747,6 +756,12 @@ SeriesColour(std::size_t index)
 }
 
 std::string
+SeriesDash(std::size_t index)
+{
+    return kDashes[(index + index / kPalette.size()) % kDashes.size()];
+}
+
+std::string
 BandChartSvg(const BandChart& chart, const std::string& noData)
 {
     bool hasData = false;
@@ -767,7 +782,8 @@ BandChartSvg(const BandChart& chart, const std::string& noData)
             RequireFinite(*v, what);
         }
         RequireAscending(b.x, what);
-        legend.push_back({b.label, SeriesColour(s), Swatch::Line, SeriesDash(s), "", ""});
+        std::size_t style = b.style.value_or(s);
+        legend.push_back({b.label, SeriesColour(style), Swatch::Line, SeriesDash(style), "", ""});
         if (b.x.empty())
         {
             continue;
@@ -781,7 +797,29 @@ BandChartSvg(const BandChart& chart, const std::string& noData)
             yHi = std::max(yHi, *std::max_element(v->begin(), v->end()));
         }
     }
-    auto drawData = [&chart](SvgWriter& w, const Axis&, const Scale& sx, const Scale& sy)
+    const bool categorical = !chart.xCategories.empty();
+    if (categorical)
+    {
+        double last = static_cast<double>(chart.xCategories.size() - 1);
+        if (hasData && (xLo < 0 || xHi > last))
+        {
+            throw std::invalid_argument("BandChartSvg: an x outside the " +
+                                        std::to_string(chart.xCategories.size()) + " categories");
+        }
+        // Half a step of room beside the first and the last value.
+        xLo = -0.5;
+        xHi = last + 0.5;
+    }
+    yHi = std::max(yHi, chart.yMax);
+    // Bands laid over each other darken to mud: past four, each is paler, so that where they
+    // all overlap the stack stays about as dark as four.
+    std::size_t drawn =
+        static_cast<std::size_t>(std::count_if(chart.series.begin(), chart.series.end(),
+                                               [](const BandSeries& b) { return !b.x.empty(); }));
+    const double bandOpacity =
+        kBandOpacity * std::min(1.0, 4.0 / static_cast<double>(std::max<std::size_t>(drawn, 1)));
+    auto drawData = [&chart, categorical, bandOpacity](SvgWriter& w, const Axis&, const Scale& sx,
+                                                       const Scale& sy)
     {
         w.Open("g", {{"class", "bands"}});
         for (std::size_t s = 0; s < chart.series.size(); ++s)
@@ -797,8 +835,8 @@ BandChartSvg(const BandChart& chart, const std::string& noData)
             px.insert(px.end(), b.x.rbegin(), b.x.rend());
             py.insert(py.end(), b.low.rbegin(), b.low.rend());
             w.Empty("polygon", {{"points", Points(px, py, sx, sy)},
-                                {"fill", SeriesColour(s)},
-                                {"fill-opacity", N(kBandOpacity)},
+                                {"fill", SeriesColour(b.style.value_or(s))},
+                                {"fill-opacity", N(bandOpacity)},
                                 {"stroke", "none"}});
         }
         w.Close();
@@ -811,27 +849,38 @@ BandChartSvg(const BandChart& chart, const std::string& noData)
             {
                 continue;
             }
+            std::size_t style = b.style.value_or(s);
             SvgAttributes a = {{"points", Points(b.x, b.median, sx, sy)},
                                {"fill", "none"},
-                               {"stroke", SeriesColour(s)},
+                               {"stroke", SeriesColour(style)},
                                {"stroke-width", "2"},
                                {"stroke-linejoin", "round"}};
-            if (*SeriesDash(s))
+            if (!SeriesDash(style).empty())
             {
-                a.emplace_back("stroke-dasharray", SeriesDash(s));
+                a.emplace_back("stroke-dasharray", SeriesDash(style));
             }
             w.Empty("polyline", a);
-            if (b.x.size() == 1)
+            for (std::size_t i = 0; i < b.x.size() && (categorical || b.x.size() == 1); ++i)
             {
-                w.Empty("circle", {{"cx", N(sx(b.x[0]))},
-                                   {"cy", N(sy(b.median[0]))},
+                w.Empty("circle", {{"cx", N(sx(b.x[i]))},
+                                   {"cy", N(sy(b.median[i]))},
                                    {"r", "3"},
-                                   {"fill", SeriesColour(s)}});
+                                   {"fill", SeriesColour(style)}});
             }
         }
         w.Close();
     };
-    return XyChartSvg(chart, legend, hasData, {xLo, xHi, yLo, yHi}, true, noData, drawData);
+    std::optional<Axis> xAxis;
+    if (categorical)
+    {
+        xAxis = Axis{xLo, xHi, {}, {}};
+        for (std::size_t i = 0; i < chart.xCategories.size(); ++i)
+        {
+            xAxis->ticks.push_back(static_cast<double>(i));
+            xAxis->labels.push_back(chart.xCategories[i]);
+        }
+    }
+    return XyChartSvg(chart, legend, hasData, {xLo, xHi, yLo, yHi}, true, noData, drawData, xAxis);
 }
 
 std::string
@@ -858,7 +907,8 @@ StepChartSvg(const StepChart& chart, const std::string& noData)
         {
             label += " " + chart.emptyNote;
         }
-        legend.push_back({label, SeriesColour(s), Swatch::Line, SeriesDash(s), "", ""});
+        std::size_t style = c.style.value_or(s);
+        legend.push_back({label, SeriesColour(style), Swatch::Line, SeriesDash(style), "", ""});
         if (c.x.empty())
         {
             continue;
@@ -903,11 +953,12 @@ StepChartSvg(const StepChart& chart, const std::string& noData)
                     atY = nextY;
                 }
             }
+            std::size_t style = c.style.value_or(s);
             SvgAttributes a = {
-                {"d", d}, {"fill", "none"}, {"stroke", SeriesColour(s)}, {"stroke-width", "2"}};
-            if (*SeriesDash(s))
+                {"d", d}, {"fill", "none"}, {"stroke", SeriesColour(style)}, {"stroke-width", "2"}};
+            if (!SeriesDash(style).empty())
             {
-                a.emplace_back("stroke-dasharray", SeriesDash(s));
+                a.emplace_back("stroke-dasharray", SeriesDash(style));
             }
             w.Empty("path", a);
         }
@@ -938,7 +989,10 @@ GroupedBarChartSvg(const GroupedBarChart& chart, const std::string& noData)
             maxValue = std::max(maxValue, v);
             valueLabels.push_back(CountLabel(v));
         }
-        legend.push_back({chart.seriesLabels[s], SeriesColour(s), Swatch::Box, "", "", ""});
+        // Past the palette's eight colours a bar is a pale fill in a rim of the colour, so that
+        // series 8 does not look like series 0.
+        legend.push_back({chart.seriesLabels[s], SeriesColour(s), Swatch::Box, "", "", "",
+                          s >= kPalette.size()});
     }
     if (chart.categories.empty() || chart.seriesLabels.empty())
     {
@@ -1007,11 +1061,18 @@ GroupedBarChartSvg(const GroupedBarChart& chart, const std::string& noData)
             // any other value at least a visible sliver.
             double barHeight = v == 0 ? 1.5 : std::max(f.bottom - top, 2.0);
             top = f.bottom - barHeight;
-            w.Empty("rect", {{"x", N(barLeft)},
-                             {"y", N(top)},
-                             {"width", N(barWidth)},
-                             {"height", N(barHeight)},
-                             {"fill", SeriesColour(s)}});
+            SvgAttributes bar = {{"x", N(barLeft)},
+                                 {"y", N(top)},
+                                 {"width", N(barWidth)},
+                                 {"height", N(barHeight)},
+                                 {"fill", SeriesColour(s)}};
+            if (s >= kPalette.size())
+            {
+                bar.insert(bar.end(), {{"fill-opacity", N(kTintOpacity)},
+                                       {"stroke", SeriesColour(s)},
+                                       {"stroke-width", "1.5"}});
+            }
+            w.Empty("rect", bar);
             double centre = barLeft + barWidth / 2;
             if (uprightValues)
             {

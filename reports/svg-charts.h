@@ -4,6 +4,7 @@
 #define SEGPROOF_REPORTS_SVG_CHARTS_H
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ enum class TickFormat
 /// greyscale print), as "#rrggbb"; wraps around after eight.
 std::string SeriesColour(std::size_t index);
 
+/// Dash pattern of line series `index` ("" for solid): one of eight, shifted by one on each
+/// round of the palette, so that series 8 (the first colour again) is not drawn as series 0.
+std::string SeriesDash(std::size_t index);
+
 /// One line with a shaded band: the median over runs, and the p10-p90 band around it.
 struct BandSeries
 {
@@ -32,6 +37,9 @@ struct BandSeries
     std::vector<double> median; ///< one per x
     std::vector<double> low;    ///< p10, one per x
     std::vector<double> high;   ///< p90, one per x
+    /// Colour and dash (SeriesColour, SeriesDash) by this index instead of the series'
+    /// position, so that one posture keeps its style on charts that leave some out.
+    std::optional<std::size_t> style = std::nullopt;
 };
 
 /// Lines with bands on one chart (infection curves, one per posture).
@@ -42,6 +50,11 @@ struct BandChart
     std::string yTitle;
     TickFormat xFormat = TickFormat::Number;
     TickFormat yFormat = TickFormat::Number;
+    double yMax = 0; ///< the y axis reaches at least this high
+    /// When not empty, x is categorical: series' x values are indices into these labels,
+    /// drawn evenly spaced in this order, each labelled, each point marked with a dot (a
+    /// swept parameter's values).
+    std::vector<std::string> xCategories;
     std::vector<BandSeries> series;
 };
 
@@ -50,8 +63,9 @@ struct BandChart
 struct StepSeries
 {
     std::string label;
-    std::vector<double> x; ///< ascending
-    std::vector<double> y; ///< one per x
+    std::vector<double> x;                           ///< ascending
+    std::vector<double> y;                           ///< one per x
+    std::optional<std::size_t> style = std::nullopt; ///< as BandSeries::style
 };
 
 /// Step functions on one chart (time to crown jewel, a CDF per posture). A series with no

@@ -911,6 +911,63 @@ ResultsDatabase::ReadRun(const RunKey& key) const
     return result;
 }
 
+std::vector<StoredPoint>
+ResultsDatabase::Points(const std::string& scenarioSha256, std::uint64_t seed,
+                        double duration_s) const
+{
+    const std::string what = "listing the points";
+    std::vector<StoredPoint> points;
+    InReadTransaction(
+        m_db, m_path, what,
+        [&]()
+        {
+            const char* const match = "runs.status = 'done' AND runs.scenario_sha256 = ? AND "
+                                      "runs.seed = ? AND runs.duration_s = ?";
+            auto bind = [&](SqliteStatement& statement)
+            {
+                statement.BindText(1, scenarioSha256);
+                statement.BindUint64(2, seed);
+                statement.BindDouble(3, duration_s);
+            };
+            SqliteStatement select(m_db, m_path, what,
+                                   std::string("SELECT point, posture, run FROM runs WHERE ") +
+                                       match + " ORDER BY point, posture, run");
+            bind(select);
+            std::map<std::string, std::size_t> index;
+            while (select.Step())
+            {
+                std::string point = select.Text(0);
+                auto [at, added] = index.emplace(point, points.size());
+                if (added)
+                {
+                    points.push_back(StoredPoint{point, {}, {}});
+                }
+                points[at->second].runs[select.Text(1)].push_back(select.Uint64(2));
+            }
+            // Every run of a point carries the same settings: those of its first run, in the
+            // order they were recorded.
+            SqliteStatement settings(
+                m_db, m_path, what,
+                std::string("SELECT runs.point, parameters.path, parameters.value FROM "
+                            "parameters JOIN runs ON runs.id = parameters.run_id WHERE "
+                            "runs.id = (SELECT min(first.id) FROM runs AS first WHERE "
+                            "first.point = runs.point AND first.status = 'done' AND "
+                            "first.scenario_sha256 = runs.scenario_sha256 AND first.seed = "
+                            "runs.seed AND first.duration_s = runs.duration_s) AND ") +
+                    match + " ORDER BY runs.point, parameters.rowid");
+            bind(settings);
+            while (settings.Step())
+            {
+                auto at = index.find(settings.Text(0));
+                if (at != index.end())
+                {
+                    points[at->second].settings.emplace_back(settings.Text(1), settings.Text(2));
+                }
+            }
+        });
+    return points;
+}
+
 std::uint64_t
 ResultsDatabase::CountRuns(const std::string& status) const
 {

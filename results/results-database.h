@@ -6,6 +6,7 @@
 #include "core/simulation-result.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -56,6 +57,17 @@ struct RunContext
     std::string finishedAt; ///< UTC, ISO 8601
 };
 
+/// One parameter point a database holds runs of, for one scenario, seed and duration.
+struct StoredPoint
+{
+    std::string point; ///< RunKey::point
+    /// Its settings, (path, value), in the order of the sweep that recorded it (the parameters
+    /// table: values as the spec spells them).
+    std::vector<std::pair<std::string, std::string>> settings;
+    /// The run indices done under each posture, ascending.
+    std::map<std::string, std::vector<std::uint64_t>> runs;
+};
+
 /// A run that was handed out and never came back: left in the database by a campaign that
 /// stopped (killed, or its machine went down) while the run was in flight.
 struct InFlightRun
@@ -102,6 +114,10 @@ public:
     /// The run recorded as done under `key`, as core::RunResult (posture, run index, every
     /// metric, machines, blocked-by-rule, logged hits and the series); nullopt when there is none.
     std::optional<core::RunResult> ReadRun(const RunKey& key) const;
+    /// Every point with a run done for the scenario of `scenarioSha256`, `seed` and
+    /// `duration_s`, in the order of the points' text ("" for the scenario as written first).
+    std::vector<StoredPoint> Points(const std::string& scenarioSha256, std::uint64_t seed,
+                                    double duration_s) const;
     /// Number of runs recorded with status 'done' / 'failed'.
     std::uint64_t CountRuns(const std::string& status) const;
     /// The segproof versions that made the runs recorded as done, each with its number of

@@ -2,9 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "policy-reader.h"
 
+#include "core/attack-model.h"
 #include "core/limits.h"
 #include "core/name-suggestion.h"
 
+#include <algorithm>
 #include <map>
 
 namespace segproof
@@ -94,6 +96,44 @@ ReadIdsMode(const YAML::Node& map, YamlContext& context)
     context.Error(map["ids"], "'ids' must be detect, prevent or off, got '" + *text + "'" +
                                   core::DidYouMean(*text, {"detect", "prevent", "off"}));
     return std::nullopt;
+}
+
+/// `quarantine: true | false | [sources]` of a posture's long form; true for the list form.
+bool
+ReadPostureQuarantine(const YAML::Node& map, const std::string& what, core::Posture& posture,
+                      YamlContext& context)
+{
+    const YAML::Node node = map["quarantine"];
+    if (!node)
+    {
+        return false;
+    }
+    if (node.IsScalar())
+    {
+        posture.quarantine = context.Boolean(map, "quarantine").value_or(false);
+        posture.quarantineOn.fill(posture.quarantine);
+        return false;
+    }
+    std::vector<std::string> names;
+    for (auto source : core::kAllAlertSources)
+    {
+        names.push_back(core::AlertSourceName(source));
+    }
+    for (const auto& item : context.ScalarOrList(node, "'quarantine' of " + what))
+    {
+        const std::string& name = item.Scalar();
+        auto known = std::find(names.begin(), names.end(), name);
+        if (known == names.end())
+        {
+            context.Error(item, "unknown alert source '" + name + "' in the 'quarantine' of " +
+                                    what + core::DidYouMean(name, names) +
+                                    " (sources are av, monitoring, ids, pattern)");
+            continue;
+        }
+        posture.quarantine = true;
+        posture.quarantineOn[static_cast<std::size_t>(known - names.begin())] = true;
+    }
+    return true;
 }
 
 std::optional<core::Rule>
@@ -281,17 +321,19 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
             continue;
         }
         const YAML::Node list = longForm ? entry.second["firewalls"] : entry.second;
+        bool listed = false; ///< `quarantine` names its alert sources
         if (longForm)
         {
-            posture.quarantine = context.Boolean(entry.second, "quarantine").value_or(false);
+            listed = ReadPostureQuarantine(entry.second, what, posture, context);
             posture.pattern = context.Boolean(entry.second, "pattern").value_or(false);
             posture.ids = ReadIdsMode(entry.second, context).value_or(core::IdsMode::Off);
         }
         if (list.IsScalar() || !(list.IsSequence() || list.IsNull()))
         {
             context.Error(list, what + " must be a list of firewalls ([dfw, gateway, perimeter, "
-                                       "host]) or {firewalls: [...], quarantine: true, pattern: "
-                                       "true, ids: detect|prevent|off}");
+                                       "host]) or {firewalls: [...], quarantine: true | [av, "
+                                       "monitoring, ids, pattern], pattern: true, ids: "
+                                       "detect|prevent|off}");
             continue;
         }
         for (const auto& item : context.ScalarOrList(list, what))
@@ -323,6 +365,19 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
         {
             context.Error(entry.first, what + " asks for quarantine, which the DFW enforces, "
                                               "but does not put 'dfw' in force");
+        }
+        const auto on = [&posture](core::AlertSource source)
+        { return posture.quarantineOn[static_cast<std::size_t>(source)]; };
+        if (listed && on(core::AlertSource::Pattern) && !posture.pattern)
+        {
+            context.Error(entry.second["quarantine"],
+                          what + " quarantines on pattern alerts, but has no 'pattern: true'");
+        }
+        if (listed && on(core::AlertSource::Ids) && posture.ids == core::IdsMode::Off)
+        {
+            context.Error(entry.second["quarantine"],
+                          what + " quarantines on IDS alerts, but has no 'ids: detect' or "
+                                 "'ids: prevent'");
         }
         if (posture.pattern && !posture.Has(core::FirewallKind::Dfw))
         {

@@ -17,7 +17,7 @@ AlertChain::GetTypeId()
         ns3::TypeId("segproof::sim::AlertChain")
             .SetParent<ns3::Object>()
             .SetGroupName("Segproof")
-            .AddTraceSource("Alert", "An alert on a machine, true or false (machine)",
+            .AddTraceSource("Alert", "An alert on a machine, true or false (machine, source)",
                             ns3::MakeTraceSourceAccessor(&AlertChain::m_alert),
                             "segproof::sim::AlertChain::AlertCallback");
     return tid;
@@ -42,7 +42,7 @@ AlertChain::Raise(core::AlertSource source, core::Index machine, bool onAttack)
     }
     if (machine != core::kNone)
     {
-        m_alert(machine);
+        m_alert(machine, static_cast<std::uint8_t>(source));
     }
 }
 

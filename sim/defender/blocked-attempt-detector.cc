@@ -61,6 +61,11 @@ BlockedAttemptDetector::OnBlock(const FiveTuple& t)
         return;
     }
     double now = ns3::Simulator::Now().GetSeconds();
+    auto quiet = m_alertedAt.find(source);
+    if (quiet != m_alertedAt.end() && now < quiet->second + m_window_s)
+    {
+        return; // one alert per VM and window: the same pattern is not raised again
+    }
     std::deque<Attempt>& recent = m_recent[source];
     while (!recent.empty() && recent.front().time_s < now - m_window_s)
     {
@@ -78,6 +83,7 @@ BlockedAttemptDetector::OnBlock(const FiveTuple& t)
     bool attack =
         std::any_of(recent.begin(), recent.end(), [](const Attempt& a) { return a.attack; });
     recent.clear();
+    m_alertedAt[source] = now;
     m_alerts.Raise(core::AlertSource::Pattern, source, attack);
 }
 

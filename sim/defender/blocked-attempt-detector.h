@@ -22,8 +22,10 @@ namespace sim
 /// scans and failed lateral moves from the DFW's own decisions): a VM whose connection
 /// attempts the DFW blocks "Threshold" times within "Window" seconds raises an alert on that
 /// VM. An attempt is one 5-tuple (the SYN retransmitted is the same attempt); it is the VM's
-/// when the VM is its source, whichever vNIC blocked it. After an alert the count restarts.
-/// The alert is true when one of the attempts counted was the attack's.
+/// when the VM is its source, whichever vNIC blocked it. After an alert the count restarts, and
+/// the VM raises no other pattern alert for one window (one event per host and window, as an
+/// NDR console groups them). The alert is true when one of the attempts counted was the
+/// attack's.
 class BlockedAttemptDetector : public ns3::Object
 {
 public:
@@ -55,6 +57,7 @@ private:
     std::uint32_t m_threshold = 5;
     double m_window_s = 3600;
     std::unordered_map<core::Index, std::deque<Attempt>> m_recent; ///< by source VM
+    std::unordered_map<core::Index, double> m_alertedAt;           ///< last alert, by VM
 };
 
 } // namespace sim

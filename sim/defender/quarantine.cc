@@ -37,9 +37,9 @@ Quarantine::Quarantine(EstateHelper& estate, const InfectionState& state)
 }
 
 void
-Quarantine::OnAlert(core::Index machine)
+Quarantine::OnAlert(core::Index machine, std::uint8_t source)
 {
-    if (m_alerted.insert(machine).second)
+    if (source < m_sources.size() && m_sources[source] && m_alerted.insert(machine).second)
     {
         ns3::Simulator::Schedule(ns3::Seconds(m_reaction_s), &Quarantine::Isolate, this, machine);
     }

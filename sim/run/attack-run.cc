@@ -125,6 +125,7 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
         m_quarantine = ns3::CreateObject<Quarantine>(estate, *m_state);
         m_quarantine->SetAttribute("Tag", ns3::StringValue(defence.quarantineTag));
         m_quarantine->SetAttribute("Reaction", ns3::DoubleValue(defence.quarantineReaction_s));
+        m_quarantine->SetSources(posture.quarantineOn);
         m_alerts->TraceConnectWithoutContext(
             "Alert", ns3::MakeCallback(&Quarantine::OnAlert, ns3::PeekPointer(m_quarantine)));
     }

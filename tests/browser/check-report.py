@@ -66,6 +66,10 @@ FIRST_HEIGHT = 8000
 MAX_HEIGHT = 16384
 
 FIXED_FIGURES = ["chart-infection", "chart-cdf", "chart-blocked", "diagram-estate"]
+# Drawn when the page has them: the time to quarantine (a posture that quarantines: the seed
+# has five) and a sweep figure per swept parameter (report --db on a campaign's sweep).
+OPTIONAL_FIGURES = ["chart-quarantine-cdf"]
+SWEEP_PREFIX = "chart-sweep-"
 LOCAL_SCHEMES = ("file:", "data:", "about:", "chrome:", "devtools:")
 EXTERNAL_URL = re.compile(r"^\s*(?:(?:https?|ftp|wss?):|//|\\\\)", re.IGNORECASE)
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*([^'")\s]+)""", re.IGNORECASE)
@@ -472,7 +476,13 @@ def check_figure_content(figure_id, svg):
         if not lines:
             return "no <polyline> with 2 or more points", None
         return None, f"{len(lines)} polyline(s)"
-    if figure_id == "chart-cdf":
+    if figure_id.startswith(SWEEP_PREFIX):
+        lines = [p for p in svg.find_all("polyline") if points_count(p.attrs.get("points", "")) >= 2]
+        dots = svg.find_all("circle")
+        if not lines or not dots:
+            return "no <polyline> of 2 or more points with its <circle> dots", None
+        return None, f"{len(lines)} polyline(s), {len(dots)} dot(s)"
+    if figure_id in ("chart-cdf", "chart-quarantine-cdf"):
         paths = [p for p in svg.find_all("path") if p.attrs.get("d", "").strip()]
         if paths:
             return None, f"{len(paths)} path(s) with d"
@@ -524,7 +534,9 @@ def check_dom(root, lang):
         posture = heatmap[len("chart-matrix-"):]
         if rows and not any(posture in t for t in row_text):
             failures.append(f"figure {heatmap}: no posture row names '{posture}'")
-    expected = FIXED_FIGURES + heatmaps
+    optional = [i for i in OPTIONAL_FIGURES if i in figures]
+    sweeps = sorted(i for i in figures if i.startswith(SWEEP_PREFIX))
+    expected = FIXED_FIGURES + optional + sweeps + heatmaps
     for figure_id in expected:
         figure = figures.get(figure_id)
         if figure is None:

@@ -6,7 +6,8 @@
 #  2. --max-runs stops early and the next call does only the rest (no key twice);
 #  3. a campaign killed mid-way reports its runs lost in flight and resumes;
 #  4. `report --db` gives the same files, byte for byte, as `report` simulating them;
-#  5. `report --set PATH=VALUE --db` gives a swept point's report, the same as simulating it;
+#  5. `report --set PATH=VALUE --db` gives a swept point's report, the same as simulating it
+#     but for the sweep's figure (and --db in the recorded command);
 #  6. `export` writes the runs and series as CSV; bad input exits 2 with FILE:LINE:COL.
 #   campaign-local.sh SEGPROOF   (run from the source tree)
 set -eu
@@ -90,16 +91,24 @@ set -e
 grep -q "^--db: '$work/r.sqlite' holds 20 of the 30 runs needed (the first missing: run 2 under flat" \
     "$work/err5" || fail "report --db message: $(cat "$work/err5")"
 
-# A swept point: `report --set` from the database, the same as simulating it with --set.
+# A swept point: `report --set` from the database, the same as simulating it with --set, but
+# for the sweep's figure on the page and --db in the recorded command (report-sweep.sh).
 point=(--posture flat,microseg --runs 2 --seed 7 --duration 2h --set attack.breakout=10m)
 "$segproof" report scenarios/seed.yaml "${point[@]}" --out "$work/psim" >/dev/null
 "$segproof" report scenarios/seed.yaml "${point[@]}" --db "$work/a.sqlite" --out "$work/pdb" \
     >/dev/null
 for file in "$work/psim"/*; do
     name="$(basename "$file")"
-    [[ "$name" == run.json ]] && continue
+    [[ "$name" == run.json || "$name" == report.html || "$name" == summary.json ]] && continue
     cmp "$file" "$work/pdb/$name" || fail "report --set --db: $name differs from the simulated one"
 done
+cmp <(grep -v '"command": ' "$work/psim/summary.json") \
+    <(grep -v '"command": ' "$work/pdb/summary.json") ||
+    fail "report --set --db: summary.json differs from the simulated one beyond its command"
+grep -q "\"command\": \"segproof report .* --db $work/a.sqlite --set attack.breakout=10m\"" \
+    "$work/pdb/summary.json" || fail "report --set --db on a sweep does not record --db"
+grep -q 'id="chart-sweep-attack.breakout"' "$work/pdb/report.html" ||
+    fail "report --set --db on a sweep of attack.breakout draws no sweep figure"
 grep -q '"command": "segproof report scenarios/seed.yaml .* --set attack.breakout=10m"' \
     "$work/psim/summary.json" || fail "summary.json does not record --set"
 # The point's runs differ from the scenario as written (breakout 62 min, not 10) ...

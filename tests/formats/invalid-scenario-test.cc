@@ -118,6 +118,7 @@ const char* const kCorpus[] = {
     "posture-detector-without-dfw.yaml",
     "posture-undefined-firewall.yaml",
     "posture-unknown-firewall.yaml",
+    "posture-quarantine-sources.yaml",
     "posture-unknown-ids-mode.yaml",
     "range-exceeds-cap.yaml",
     "reserved-any-group.yaml",

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The segproof authors
 #include "formats/scenario/scenario-reader.h"
 #include "reports/html-report.h"
+#include "reports/svg-charts.h"
 #include "verifier/intent-verifier.h"
 #include "verifier/reach-matrix-builder.h"
 #include "verifier/rule-linter.h"
@@ -72,6 +73,55 @@ protected:
         m_input.files = {"summary.json", "run.json"};
     }
 
+    /// Adds the seed's posture `name` (not verified: no intents, an empty matrix) with `runs`.
+    void AddPosture(const std::string& name, const std::vector<core::RunResult>& runs)
+    {
+        reports::PostureResults p;
+        p.posture = *m_seed.FindPosture(name);
+        m_input.postures.push_back(p);
+        m_input.runs.insert(m_input.runs.end(), runs.begin(), runs.end());
+    }
+
+    /// microseg leaks in its 3 runs; microseg+quarantine stops it in run 0 (quarantined on an
+    /// AV alert), microseg+ids+quarantine in runs 0 and 1 (on IDS alerts, then AV, then IDS).
+    void AddDefences()
+    {
+        for (auto& run : m_input.runs)
+        {
+            if (run.posture == "microseg")
+            {
+                run.exfiltratedBytes = 1000;
+                run.timeToCrownJewel_s = 5000;
+            }
+        }
+        std::vector<core::RunResult> runs;
+        auto quarantined = [](core::RunResult r, core::AlertSource source, double at)
+        {
+            r.timeToQuarantine_s = at;
+            r.firstAlertSource = static_cast<std::uint8_t>(source);
+            return r;
+        };
+        runs.push_back(quarantined(MakeRun("microseg+quarantine", 0, 1, false),
+                                   core::AlertSource::Antivirus, 1800));
+        runs.push_back(MakeRun("microseg+quarantine", 1, 1, true));
+        runs.push_back(MakeRun("microseg+quarantine", 2, 1, true));
+        AddPosture("microseg+quarantine", runs);
+        runs.clear();
+        runs.push_back(quarantined(MakeRun("microseg+ids+quarantine", 0, 1, false),
+                                   core::AlertSource::Ids, 600));
+        runs.push_back(quarantined(MakeRun("microseg+ids+quarantine", 1, 1, false),
+                                   core::AlertSource::Antivirus, 900));
+        runs.push_back(quarantined(MakeRun("microseg+ids+quarantine", 2, 1, true),
+                                   core::AlertSource::Ids, 6000));
+        for (auto& run : runs)
+        {
+            run.alertsBySource = {1, 2, 3, 0};
+            run.falseAlarmsBySource = {0, 1, 2, 0};
+            run.desktopsTakenFromUsers = 1;
+        }
+        AddPosture("microseg+ids+quarantine", runs);
+    }
+
     core::Scenario m_seed = formats::ReadScenarioFile(SEGPROOF_SCENARIOS_DIR "/seed.yaml");
     reports::ReportInput m_input;
 };
@@ -110,17 +160,22 @@ TEST_F(HtmlReportTest, IsOneSelfContainedPage)
 TEST_F(HtmlReportTest, HasEveryFigureAndSection)
 {
     std::string page = reports::HtmlReport(m_input);
-    for (const char* id :
-         {"id=\"verdicts\"", "id=\"intents\"", "id=\"counterexamples\"", "id=\"chart-infection\"",
-          "id=\"chart-cdf\"", "id=\"chart-blocked\"", "id=\"chart-matrix-flat\"",
-          "id=\"chart-matrix-microseg\"", "id=\"diagram-estate\"", "id=\"lint\"",
-          "id=\"parameters\"", "id=\"provenance\""})
+    for (const char* id : {"id=\"verdicts\"", "id=\"intents\"", "id=\"counterexamples\"",
+                           "id=\"chart-infection\"", "id=\"chart-cdf\"", "id=\"chart-blocked\"",
+                           "id=\"chart-matrix-flat\"", "id=\"chart-matrix-microseg\"",
+                           "id=\"diagram-estate\"", "id=\"lint\"", "id=\"detection-table\"",
+                           "href=\"#detection\"", "id=\"parameters\"", "id=\"provenance\""})
     {
         EXPECT_NE(page.find(id), std::string::npos) << id;
     }
     EXPECT_EQ(Count(page, "<svg "), 6u); // 3 charts, 2 heatmaps, the estate
     EXPECT_EQ(Count(page, "class=\"posture-row"), 2u);
     EXPECT_EQ(page.find("id=\"diff\""), std::string::npos); // no --against
+    // Neither a posture that quarantines nor a sweep: no such figure, no defence headline.
+    EXPECT_EQ(page.find("id=\"chart-quarantine-cdf\""), std::string::npos);
+    EXPECT_EQ(page.find("id=\"sweep\""), std::string::npos);
+    EXPECT_EQ(page.find("href=\"#sweep\""), std::string::npos);
+    EXPECT_EQ(page.find("id=\"headline-defence\""), std::string::npos);
 }
 
 TEST_F(HtmlReportTest, VerdictRowsCarryTheSimulatedFigures)
@@ -238,6 +293,149 @@ TEST_F(HtmlReportTest, RejectsAPostureWithoutRuns)
                                       { return r.posture == "microseg"; }),
                        m_input.runs.end());
     EXPECT_THROW(reports::HtmlReport(m_input), std::invalid_argument);
+}
+
+/// The text of the element that starts at `marker` up to its first `</p>` / `</tr>` / ...
+std::string
+Part(const std::string& page, const std::string& marker, const std::string& end)
+{
+    std::size_t at = page.find(marker);
+    return at == std::string::npos ? "" : page.substr(at, page.find(end, at) - at);
+}
+
+TEST_F(HtmlReportTest, DefenceHeadlineSaysWhichDefenceStoppedTheDataInHowManyRuns)
+{
+    AddDefences();
+    std::string headline = Part(reports::HtmlReport(m_input),
+                                "<p class=\"headline\" id=\"headline-defence\">", "</p>");
+    EXPECT_NE(headline.find("Under <b>microseg</b> the data left in 3 of 3 runs; quarantine on "
+                            "IDS alerts stopped it in 2 of those 3 "
+                            "(<b>microseg+ids+quarantine</b>)."),
+              std::string::npos)
+        << headline;
+    m_input.language = reports::Language::Japanese;
+    headline = Part(reports::HtmlReport(m_input), "<p class=\"headline\" id=\"headline-defence\">",
+                    "</p>");
+    EXPECT_NE(headline.find("<b>microseg</b> では試行 3 回のうち 3 回でデータが持ち出されました。"
+                            "IDS のアラートによる隔離により、そのうち 2 回で持ち出しを防ぎました"
+                            "（<b>microseg+ids+quarantine</b>）。"),
+              std::string::npos)
+        << headline;
+}
+
+TEST_F(HtmlReportTest, DefenceHeadlineSaysSoWhenNoDefenceStoppedIt)
+{
+    for (auto& run : m_input.runs)
+    {
+        run.exfiltratedBytes = 1000;
+    }
+    std::vector<core::RunResult> runs;
+    for (std::uint64_t i = 0; i < 3; ++i)
+    {
+        runs.push_back(MakeRun("microseg+ips", i, 1, true));
+    }
+    AddPosture("microseg+ips", runs);
+    std::string headline = Part(reports::HtmlReport(m_input),
+                                "<p class=\"headline\" id=\"headline-defence\">", "</p>");
+    EXPECT_NE(headline.find("Under <b>microseg</b> the data left in 3 of 3 runs; no posture with "
+                            "detection or quarantine stopped it in any of them."),
+              std::string::npos)
+        << headline;
+}
+
+TEST_F(HtmlReportTest, DetectionTableHasAlertsAndFalseAlarmsBySourceAndDesktopsTaken)
+{
+    AddDefences();
+    std::string page = reports::HtmlReport(m_input);
+    std::string table = Part(page, "<table id=\"detection-table\">", "</table>");
+    for (const char* header : {">AV / EDR<", ">Monitoring<", ">IDS / IPS<", ">Pattern<",
+                               ">Desktops taken from users<", ">Data leaving stopped<"})
+    {
+        EXPECT_NE(table.find(header), std::string::npos) << header;
+    }
+    std::string ids = Part(table, "<b>microseg+<wbr>ids+<wbr>quarantine</b>", "</tr>");
+    // Summed over 3 runs: alerts 3, 6, 9 (and false alarms 0, 3, 6); no pattern; 3 desktops.
+    EXPECT_NE(ids.find("<td class=\"num\">3</td><td class=\"num false\">0</td>"
+                       "<td class=\"num\">6</td><td class=\"num false\">3</td>"
+                       "<td class=\"num\">9</td><td class=\"num false\">6</td>"
+                       "<td class=\"num off\">–</td><td class=\"num off false\">–</td>"
+                       "<td class=\"num\">3</td><td class=\"num\">2 of 3 (microseg)</td>"),
+              std::string::npos)
+        << ids;
+    std::string microseg = Part(table, "<b>microseg</b>", "</tr>");
+    EXPECT_NE(microseg.find("<td class=\"num off false\">–</td><td class=\"num off\">–</td>"
+                            "<td class=\"num off\">–</td>"),
+              std::string::npos)
+        << "no quarantine, no baseline: " << microseg;
+    // The verdict table names what a posture adds to its firewalls.
+    EXPECT_NE(page.find("dfw, gateway, perimeter + <span class=\"nowrap\">IDS</span> + "
+                        "<span class=\"nowrap\">quarantine</span>"),
+              std::string::npos);
+}
+
+TEST_F(HtmlReportTest, TimeToQuarantineIsDrawnUnderTheCrownJewelsOnTheSameAxis)
+{
+    AddDefences();
+    std::string page = reports::HtmlReport(m_input);
+    std::string jewel = Part(page, "id=\"chart-cdf\"", "</figure>");
+    std::string quarantine = Part(page, "id=\"chart-quarantine-cdf\"", "</figure>");
+    ASSERT_FALSE(quarantine.empty());
+    EXPECT_LT(page.find("id=\"chart-cdf\""), page.find("id=\"chart-quarantine-cdf\""));
+    // The same canvas width and x ticks: times line up one above the other.
+    std::regex viewBox("viewBox=\"0 0 ([0-9.]+) ");
+    std::smatch a;
+    std::smatch b;
+    ASSERT_TRUE(std::regex_search(jewel, a, viewBox));
+    ASSERT_TRUE(std::regex_search(quarantine, b, viewBox));
+    EXPECT_EQ(a[1], b[1]);
+    for (const char* tick : {">0h<", ">1h<", ">2h<"})
+    {
+        EXPECT_NE(quarantine.find(tick), std::string::npos) << tick;
+    }
+    // Only the postures that quarantine, each in its colour on the crown jewel's chart (the
+    // third and fourth posture of the page).
+    EXPECT_EQ(quarantine.find(">flat<"), std::string::npos);
+    EXPECT_NE(quarantine.find(">microseg+quarantine<"), std::string::npos);
+    EXPECT_NE(quarantine.find("stroke=\"" + reports::SeriesColour(3) + "\""), std::string::npos);
+    EXPECT_EQ(quarantine.find("stroke=\"" + reports::SeriesColour(0) + "\""), std::string::npos);
+}
+
+TEST_F(HtmlReportTest, SweepFigureDrawsEveryPostureOverTheSweptValues)
+{
+    reports::ParameterSweep sweep;
+    sweep.path = "defence.quarantine.reaction_delay";
+    sweep.reportValue = "5m";
+    for (const char* value : {"30s", "5m", "1h"})
+    {
+        reports::SweepValue v{value, {}};
+        for (std::uint64_t i = 0; i < 3; ++i)
+        {
+            v.runs.push_back(MakeRun("flat", i, 100, true));
+            v.runs.push_back(MakeRun("microseg", i, 1, std::string(value) == "1h" && i == 0));
+        }
+        sweep.values.push_back(v);
+    }
+    m_input.sweeps.push_back(sweep);
+    std::string page = reports::HtmlReport(m_input);
+    EXPECT_NE(page.find("<li><a href=\"#sweep\">"), std::string::npos);
+    std::string figure =
+        Part(page, "id=\"chart-sweep-defence.quarantine.reaction_delay\"", "</figure>");
+    ASSERT_FALSE(figure.empty());
+    EXPECT_NE(figure.find("Runs reaching the crown jewel by defence.quarantine.reaction_delay"),
+              std::string::npos);
+    EXPECT_LT(figure.find(">30s<"), figure.find(">5m<"));
+    EXPECT_LT(figure.find(">5m<"), figure.find(">1h<"));
+    EXPECT_EQ(Count(figure, "<polygon "), 2u); // a Wilson band per posture
+    EXPECT_EQ(Count(figure, "<circle "), 6u);  // a dot per posture and value
+    std::string table =
+        Part(page, "<table class=\"sweep-table\" id=\"sweep-table-defence.quarantine", "</table>");
+    EXPECT_NE(table.find("<td>microseg</td><td class=\"num\">0 / 3</td><td class=\"num\">0 / "
+                         "3</td><td class=\"num\">1 / 3</td>"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(page.find("The rest of this report is at defence.quarantine.reaction_delay = 5m."),
+              std::string::npos);
+    EXPECT_EQ(Count(page, "<svg "), 7u);
 }
 
 TEST_F(HtmlReportTest, SameInputSamePage)

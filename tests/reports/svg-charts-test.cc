@@ -664,6 +664,104 @@ TEST(SvgChartBandTest, NoSeriesOrOnlyEmptyOnesDrawNoData)
     EXPECT_TRUE(Contains(Texts(empty, "legend"), "flat"));
 }
 
+TEST(SvgChartBandTest, CategoriesLabelTheXAxisInOrderAndMarkEveryPoint)
+{
+    BandChart chart;
+    chart.title = "by delay";
+    chart.yFormat = TickFormat::Percent;
+    chart.yMax = 1;
+    chart.xCategories = {"30s", "5m", "1h"};
+    chart.series = {{"microseg", {0, 1, 2}, {0.5, 0.25, 0}, {0.2, 0.1, 0}, {0.8, 0.6, 0.3}}};
+    std::string svg = BandChartSvg(chart, "");
+    std::vector<std::string> axes = Texts(svg, "axes");
+    EXPECT_EQ(std::vector<std::string>(axes.end() - 3, axes.end()),
+              (std::vector<std::string>{"30s", "5m", "1h"}));
+    EXPECT_TRUE(Contains(axes, "100%")) << "yMax takes the axis to 100 % over shares of 80 %";
+    EXPECT_EQ(Find(svg, "circle", "medians").size(), 3u);
+    EXPECT_EQ(Find(svg, "polygon", "bands").size(), 1u);
+    // The categories are evenly spaced, half a step in from each end of the plot.
+    auto ticks = Find(svg, "line", "grid");
+    ASSERT_GE(ticks.size(), 3u);
+    std::vector<double> x;
+    for (auto it = ticks.end() - 3; it != ticks.end(); ++it)
+    {
+        x.push_back(std::stod(it->Attr("x1")));
+    }
+    EXPECT_NEAR(x[1] - x[0], x[2] - x[1], 0.02);
+    chart.series[0].x = {0, 1, 3};
+    EXPECT_THROW(BandChartSvg(chart, ""), std::invalid_argument);
+}
+
+TEST(SvgChartBandTest, StyleKeepsASeriesColourOnChartsThatLeaveSomeOut)
+{
+    BandChart chart = InfectionChart();
+    chart.series[1].style = 4;
+    std::string svg = BandChartSvg(chart, "");
+    auto medians = Find(svg, "polyline");
+    ASSERT_EQ(medians.size(), 2u);
+    EXPECT_EQ(medians[1].Attr("stroke"), SeriesColour(4));
+    EXPECT_EQ(medians[1].Attr("stroke-dasharray"), SeriesDash(4));
+    StepChart cdf = CdfChart();
+    cdf.series[0].style = 6;
+    EXPECT_EQ(Find(StepChartSvg(cdf, ""), "path", "steps").at(0).Attr("stroke"), SeriesColour(6));
+}
+
+TEST(SvgChartBandTest, ManyBandsArePalerSoThatTheirStackStaysReadable)
+{
+    BandChart chart = InfectionChart();
+    while (chart.series.size() < 8)
+    {
+        chart.series.push_back(chart.series[0]);
+    }
+    for (const auto& band : Find(BandChartSvg(chart, ""), "polygon", "bands"))
+    {
+        EXPECT_EQ(band.Attr("fill-opacity"), "0.09"); // 0.18 x 4 / 8
+    }
+}
+
+TEST(SvgChartTest, SeriesPastThePaletteDifferFromTheFirstOnes)
+{
+    // Ten postures: series 8 and 9 take the first two colours again, but neither their dash
+    // (lines) nor their fill (bars: pale, in a rim of the colour) is that of series 0 and 1.
+    for (std::size_t s = 8; s < 16; ++s)
+    {
+        EXPECT_EQ(SeriesColour(s), SeriesColour(s - 8));
+        EXPECT_NE(SeriesDash(s), SeriesDash(s - 8)) << s;
+    }
+    GroupedBarChart chart = BlockedChart();
+    chart.seriesLabels.clear();
+    chart.values.clear();
+    for (int s = 0; s < 9; ++s)
+    {
+        chart.seriesLabels.push_back("p" + std::to_string(s));
+        chart.values.push_back({1, 2, 3});
+    }
+    std::string svg = GroupedBarChartSvg(chart, "");
+    auto bars = Find(svg, "rect", "bars");
+    ASSERT_EQ(bars.size(), 27u);
+    EXPECT_EQ(bars[0].Attr("fill-opacity"), "");
+    EXPECT_EQ(bars[8].Attr("fill"), bars[0].Attr("fill"));
+    EXPECT_EQ(bars[8].Attr("fill-opacity"), "0.35");
+    EXPECT_EQ(bars[8].Attr("stroke"), SeriesColour(8));
+    auto swatches = Find(svg, "rect", "legend");
+    ASSERT_EQ(swatches.size(), 9u);
+    EXPECT_EQ(swatches[8].Attr("fill-opacity"), "0.35");
+}
+
+TEST(SvgChartTest, ATitleTooWideForTheCanvasIsSetSmaller)
+{
+    BandChart chart = InfectionChart();
+    std::string normal = BandChartSvg(chart, "");
+    EXPECT_NE(normal.find("font-size=\"15\" fill=\"#222222\" font-weight=\"bold\""),
+              std::string::npos);
+    chart.title = std::string(150, 'W');
+    std::string wide = BandChartSvg(chart, "");
+    EXPECT_EQ(wide.find("font-size=\"15\" fill=\"#222222\" font-weight=\"bold\""),
+              std::string::npos);
+    EXPECT_NE(wide.find("font-size=\"10\" fill=\"#222222\" font-weight=\"bold\""),
+              std::string::npos);
+}
+
 // --- step chart -------------------------------------------------------------------------------
 
 TEST(SvgChartStepTest, PathRisesAtEachStepAndHoldsToTheRightEdge)

@@ -538,4 +538,36 @@ TEST_F(ResultsDatabaseTest, ResearchersQueryTheRunParametersView)
     EXPECT_EQ(Query(DbPath(), "PRAGMA journal_mode"), std::vector<std::string>{"wal"});
 }
 
+TEST_F(ResultsDatabaseTest, PointsListEachPointWithItsSettingsAndRunsDone)
+{
+    ResultsDatabase db(DbPath());
+    const std::vector<std::pair<std::string, std::string>> slow = {
+        {"defence.quarantine.reaction_delay", "5m"}, {"attack.breakout", "[1h, 2h]"}};
+    const std::string slowPoint = "defence.quarantine.reaction_delay=5m attack.breakout=[1h, 2h]";
+    for (std::uint64_t run : {2, 0, 1})
+    {
+        db.RecordRun(Key("microseg", run, slowPoint), Context(slow),
+                     FullResult("microseg", run, 1));
+    }
+    db.RecordRun(Key("flat", 0, slowPoint), Context(slow), FullResult("flat", 0, 1));
+    db.RecordRun(Key("flat", 0), Context(), FullResult("flat", 0, 1));
+    db.RecordFailure(Key("flat", 1), Context(), "a failed run is not done");
+    RunKey otherSeed = Key("flat", 0, "attack.breakout=1h");
+    otherSeed.seed = 8;
+    db.RecordRun(otherSeed, Context({{"attack.breakout", "1h"}}), FullResult("flat", 0, 1));
+
+    RunKey key = Key("flat", 0);
+    auto points = db.Points(key.scenarioSha256, key.seed, key.duration_s);
+    ASSERT_EQ(points.size(), 2u);
+    EXPECT_EQ(points[0].point, "");
+    EXPECT_TRUE(points[0].settings.empty());
+    EXPECT_EQ(points[0].runs, (std::map<std::string, std::vector<std::uint64_t>>{{"flat", {0}}}));
+    EXPECT_EQ(points[1].point, slowPoint);
+    EXPECT_EQ(points[1].settings, slow) << "the settings in the order they were recorded";
+    EXPECT_EQ(points[1].runs, (std::map<std::string, std::vector<std::uint64_t>>{
+                                  {"flat", {0}}, {"microseg", {0, 1, 2}}}));
+    EXPECT_TRUE(db.Points(key.scenarioSha256, key.seed, 0.3).empty()) << "another duration";
+    EXPECT_EQ(db.Points(key.scenarioSha256, 8, key.duration_s).size(), 1u);
+}
+
 } // namespace

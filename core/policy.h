@@ -4,6 +4,7 @@
 #define SEGPROOF_CORE_POLICY_H
 
 #include "address-set.h"
+#include "estate.h"
 #include "service.h"
 #include "source-location.h"
 
@@ -57,7 +58,14 @@ struct AddressRef
     /// set, from groups of tag criteria (set by the NSX import): a machine tagged at run time
     /// (the quarantine chain) joins the set by them. Native groups are joined by name.
     std::vector<std::string> tags;
+    /// Identity firewall (a rule's source only): AD groups (indices into Identity::groups)
+    /// whose logged-on members put the machine they sit at into the set, while they sit there.
+    /// `addresses` holds only the rest of the set; the engines add the machines at run time
+    /// (the simulator) or under every placement the pools allow (the verifier).
+    std::vector<Index> adGroups;
 
+    /// True when the set depends on who is logged on where.
+    bool IsIdentityBased() const { return !adGroups.empty(); }
     /// The written names joined by ", ".
     std::string ToString() const;
 };

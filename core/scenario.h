@@ -6,6 +6,7 @@
 #include "attack-model.h"
 #include "benign-traffic.h"
 #include "estate.h"
+#include "identity.h"
 #include "input-error.h"
 #include "policy.h"
 
@@ -40,6 +41,7 @@ public:
         AttackParameters attack;          ///< `attack:`, or the documented defaults
         DefenceParameters defence;        ///< `defence:`, or the documented defaults
         BenignTrafficParameters benign;   ///< `benign:`, or the documented defaults
+        Identity identity;                ///< `identity:`; empty (given false) when absent
         std::vector<Diagnostic> warnings; ///< worth a look, not errors (e.g. NSX skips)
     };
 
@@ -60,6 +62,8 @@ public:
     const DefenceParameters& Defence() const { return m_parts.defence; }
     /// The office's normal traffic the simulator plays (`benign:`, defaults filled in).
     const BenignTrafficParameters& Benign() const { return m_parts.benign; }
+    /// Users, AD groups, pools, rights and sessions (`identity:`); empty when not given.
+    const Identity& GetIdentity() const { return m_parts.identity; }
     /// What the reader let pass but a user should see (printed as warnings by the CLI).
     const std::vector<Diagnostic>& Warnings() const { return m_parts.warnings; }
 

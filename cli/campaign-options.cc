@@ -377,14 +377,14 @@ SweepsFromDatabase(const std::string& db, const CampaignOptions& options,
         std::map<std::string, std::vector<const results::StoredPoint*>> onPath;
         for (const auto& point : points)
         {
-            std::set<std::string> named;
-            using Settings = std::vector<std::pair<std::string, std::string>>;
-            for (const Settings* settings : {static_cast<const Settings*>(&own), &point.settings})
+            std::set<std::string> named; // the paths either side sets
+            for (const auto& setting : own)
             {
-                for (const auto& setting : *settings)
-                {
-                    named.insert(setting.first);
-                }
+                named.insert(setting.first);
+            }
+            for (const auto& setting : point.settings)
+            {
+                named.insert(setting.first);
             }
             std::vector<std::string> differing;
             for (const auto& path : named)

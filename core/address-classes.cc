@@ -52,6 +52,7 @@ CollectSets(const Scenario& scenario)
         for (const auto& r : fw->rules)
         {
             sets.push_back(&r.from.addresses);
+            sets.push_back(&r.from.idfwAddresses); // in force with the identity firewall on
             sets.push_back(&r.to.addresses);
             sets.push_back(&r.appliedTo.addresses);
         }
@@ -68,10 +69,15 @@ CollectSets(const Scenario& scenario)
 } // namespace
 
 AddressClasses::AddressClasses(const Scenario& scenario,
-                               const std::vector<const Scenario*>& alsoSplitBy)
+                               const std::vector<const Scenario*>& alsoSplitBy,
+                               const std::vector<AddressSet>& alsoSplitBySets)
 {
     const Estate& estate = scenario.GetEstate();
     std::vector<const AddressSet*> sets = CollectSets(scenario);
+    for (const AddressSet& set : alsoSplitBySets)
+    {
+        sets.push_back(&set);
+    }
     std::vector<const Estate*> estates = {&estate};
     for (const Scenario* other : alsoSplitBy)
     {

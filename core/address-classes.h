@@ -53,8 +53,11 @@ public:
     /// `alsoSplitBy`: other scenarios whose sets and estates split the classes too, so that
     /// two versions of a scenario share one partition (for diff). Built from the same pair in
     /// either order, the partitions are identical and identically numbered.
+    /// `alsoSplitBySets`: more sets no class may straddle (the verifier's states of the
+    /// sessions, verifier/session-states.h).
     explicit AddressClasses(const Scenario& scenario,
-                            const std::vector<const Scenario*>& alsoSplitBy = {});
+                            const std::vector<const Scenario*>& alsoSplitBy = {},
+                            const std::vector<AddressSet>& alsoSplitBySets = {});
 
     /// The classes, numbered in ascending order of their lowest address.
     const std::vector<AddressClass>& Classes() const { return m_classes; }

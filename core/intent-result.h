@@ -33,6 +33,10 @@ struct Counterexample
     Connection connection;
     /// The evaluator's verdict on it: the enforcement points met and the rule at each.
     Evaluation replay;
+    /// When the verdict rests on who is logged on (identity firewall rules, `from_users`): the
+    /// user whose session at the source lets the connection through; empty otherwise, and when
+    /// it is nobody's.
+    std::string user;
 };
 
 /// The verdict on one intent under one posture.

@@ -5,6 +5,7 @@
 #include "address-classes.h"
 #include "concrete-evaluator.h"
 #include "connection.h"
+#include "identity-firewall.h"
 #include "service-classes.h"
 
 #include <algorithm>
@@ -202,6 +203,14 @@ MachineConnectivityCost(const Scenario& scenario)
 MachineConnectivity
 BuildMachineConnectivity(const Scenario& scenario, const Posture& posture)
 {
+    if (DependsOnSessions(scenario, posture))
+    {
+        // Nobody logged on, as the matrix by segment and the probe.
+        const Scenario nobody = WithNobodyLoggedOn(scenario);
+        MachineConnectivity connectivity = BuildMachineConnectivity(nobody, posture);
+        connectivity.firewalls += kNobodyLoggedOnNote;
+        return connectivity;
+    }
     MachineConnectivity result;
     result.scenario = scenario.Name();
     result.posture = posture.name;

@@ -3,6 +3,7 @@
 #include "name-suggestion.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace segproof
 {
@@ -70,6 +71,14 @@ DidYouMean(const std::string& wrong, const std::vector<std::string>& candidates)
 {
     std::string suggestion = SuggestName(wrong, candidates);
     return suggestion.empty() ? "" : "; did you mean '" + suggestion + "'?";
+}
+
+std::string
+LowerCase(std::string name)
+{
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return name;
 }
 
 } // namespace core

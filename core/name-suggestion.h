@@ -18,6 +18,10 @@ std::string SuggestName(const std::string& wrong, const std::vector<std::string>
 /// "; did you mean 'x'?" when a candidate is close, else "".
 std::string DidYouMean(const std::string& wrong, const std::vector<std::string>& candidates);
 
+/// The name in lower case (ASCII): the form in which names compared without case (Windows and
+/// Active Directory names) are compared.
+std::string LowerCase(std::string name);
+
 } // namespace core
 } // namespace segproof
 

@@ -63,9 +63,13 @@ struct AddressRef
     /// `addresses` holds only the rest of the set; the engines add the machines at run time
     /// (the simulator) or under every placement the pools allow (the verifier).
     std::vector<Index> adGroups;
+    /// A DFW rule's source written with `idfw: true` (the rule belongs to the identity-based
+    /// policy): its addresses, which match only while the identity firewall is on. `addresses`
+    /// then holds none, so that with it off the rule matches nothing.
+    AddressSet idfwAddresses;
 
-    /// True when the set depends on who is logged on where.
-    bool IsIdentityBased() const { return !adGroups.empty(); }
+    /// True when the set depends on the identity firewall (AD groups, or an `idfw: true` rule).
+    bool IsIdentityBased() const { return !adGroups.empty() || !idfwAddresses.IsEmpty(); }
     /// The written names joined by ", ".
     std::string ToString() const;
 };
@@ -182,6 +186,9 @@ struct Posture
     std::array<bool, 4> quarantineOn{};
     bool pattern = false;       ///< the blocked-attempt pattern detector watches the DFW
     IdsMode ids = IdsMode::Off; ///< the distributed IDS / IPS at every vNIC
+    /// The identity firewall is on (NSX's IDFW master switch): AD-group sources match the
+    /// desktops their members are logged on to. Off, they match no machine.
+    bool idfw = false;
     SourceLocation location;
 
     /// True when the firewall is in force under this posture.
@@ -206,7 +213,12 @@ struct Intent
 {
     std::string id;
     IntentKind kind = IntentKind::Deny;
+    /// `from`, or for `from_users` the groups' names as written ("users of records") and no
+    /// addresses.
     AddressRef from;
+    /// `from_users`: AD groups (indices into Identity::groups); the sources are the desktops
+    /// their members may sit at, under every placement the pools allow. Empty for `from`.
+    std::vector<Index> fromUsers;
     AddressRef to;
     ServiceSet service;
     /// Machines whose host firewall the attacker switched off; empty when not assumed.

@@ -3,6 +3,7 @@
 #include "reach-matrix-layout.h"
 
 #include "connection.h"
+#include "identity-firewall.h"
 
 namespace segproof
 {
@@ -58,7 +59,8 @@ LayOutReachMatrix(const Scenario& scenario, const Posture& posture, MatrixGroupi
     ReachMatrix& m = layout.matrix;
     m.scenario = scenario.Name();
     m.posture = posture.name;
-    m.firewalls = posture.FirewallList();
+    m.firewalls =
+        posture.FirewallList() + (DependsOnSessions(scenario, posture) ? kNobodyLoggedOnNote : "");
     m.by = grouping == MatrixGrouping::Segment ? "segment" : "group";
     for (const auto& [name, addresses] : Rows(scenario, grouping))
     {

@@ -218,6 +218,10 @@ std::string
 DetectorList(const ReportText& t, const core::Posture& posture)
 {
     std::vector<std::string> added;
+    if (posture.idfw)
+    {
+        added.push_back(t.postureIdfw);
+    }
     if (posture.ids != core::IdsMode::Off)
     {
         added.push_back(posture.ids == core::IdsMode::Prevent ? t.postureIps : t.postureIds);

@@ -45,6 +45,7 @@ English()
     t.postureIds = "IDS";
     t.postureIps = "IPS";
     t.posturePattern = "pattern";
+    t.postureIdfw = "identity firewall";
     t.colPosture = "Posture";
     t.colFirewalls = "Firewalls in force";
     t.quarantine = "quarantine";
@@ -222,6 +223,7 @@ Japanese()
     t.postureIds = "IDS";
     t.postureIps = "IPS";
     t.posturePattern = "パターン検知";
+    t.postureIdfw = "アイデンティティファイアウォール";
     t.colPosture = "ポスチャ";
     t.colFirewalls = "有効なファイアウォール";
     t.quarantine = "隔離";

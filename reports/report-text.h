@@ -61,6 +61,7 @@ struct ReportText
     std::string postureIds;     ///< after the firewalls of a posture with the IDS (detect)
     std::string postureIps;     ///< ... with the IPS (prevent)
     std::string posturePattern; ///< ... with the blocked-attempt pattern
+    std::string postureIdfw;    ///< ... with the identity firewall on
     std::string colPosture;
     std::string colFirewalls;
     std::string quarantine; ///< after the firewalls of a posture that quarantines

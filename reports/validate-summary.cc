@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iomanip>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace segproof
@@ -312,8 +313,40 @@ WritePostures(std::ostringstream& out, const core::Scenario& scenario)
     for (const auto& p : scenario.Postures())
     {
         out << "  " << std::left << std::setw(22) << p.name << std::right << p.FirewallList()
-            << (p.quarantine ? " + quarantine" : "") << "\n";
+            << (p.idfw ? " + identity firewall" : "") << (p.quarantine ? " + quarantine" : "")
+            << "\n";
     }
+}
+
+void
+WriteIdentity(std::ostringstream& out, const core::Scenario& scenario)
+{
+    const core::Identity& identity = scenario.GetIdentity();
+    if (!identity.given)
+    {
+        return;
+    }
+    std::size_t enabled = 0;
+    for (const auto& u : identity.users)
+    {
+        enabled += u.enabled ? 1 : 0;
+    }
+    std::set<core::Index> machinesWithRights;
+    for (const auto& grant : identity.rights)
+    {
+        machinesWithRights.insert(grant.machines.begin(), grant.machines.end());
+    }
+    std::size_t desktops = 0;
+    for (const auto& pool : identity.pools)
+    {
+        desktops += pool.desktops.size();
+    }
+    out << "identity\n"
+        << "  users " << identity.users.size() << " (" << enabled << " enabled), AD groups "
+        << identity.groups.size() << "\n"
+        << "  pools " << identity.pools.size() << " (" << desktops << " desktops)\n"
+        << "  rights " << identity.rights.size() << " grants on " << machinesWithRights.size()
+        << " machines, standing sessions " << identity.sessions.size() << "\n";
 }
 
 void
@@ -357,6 +390,7 @@ FormatValidateSummary(const core::Scenario& scenario)
     WriteServices(out, scenario);
     WriteFirewalls(out, scenario);
     WritePostures(out, scenario);
+    WriteIdentity(out, scenario);
     WriteIntents(out, scenario);
     if (scenario.Attack().given || scenario.Defence().given)
     {

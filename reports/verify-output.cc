@@ -32,8 +32,10 @@ std::string
 FormatCounterexampleText(const core::Estate& estate, const core::Counterexample& cx,
                          RuleLocations locations)
 {
-    std::string text = "  " + core::DescribeConnection(estate, cx.connection) +
-                       (cx.replay.delivered ? "  delivered\n" : "  blocked\n");
+    std::string text =
+        "  " + core::DescribeConnection(estate, cx.connection) +
+        (cx.replay.delivered ? "  delivered" : "  blocked") +
+        (cx.user.empty() ? "" : "  while " + cx.user + " is logged on at the source") + "\n";
     if (cx.replay.decisions.empty())
     {
         text += "    no enforcement point on its path under this posture\n";
@@ -124,6 +126,10 @@ FormatVerifyJson(const core::Scenario& scenario, const core::Posture& posture,
             if (c.protocol == static_cast<std::uint8_t>(core::Protocol::Icmp))
             {
                 cx["icmp_type"] = c.icmpType;
+            }
+            if (!r.counterexample->user.empty())
+            {
+                cx["user"] = r.counterexample->user;
             }
             item["counterexample"] = cx;
         }

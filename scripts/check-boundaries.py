@@ -78,10 +78,11 @@ INCLUDES = [
      folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),
      []),
     # A reader may use the shared input plumbing; the scenario reads the NSX export a
-    # `dfw: {nsx: FILE}` names; no other format includes another.
+    # `dfw: {nsx: FILE}` names and the SharpHound collection `identity: {sharphound: PATH}`
+    # names; no other format includes another.
     ('formats/scenario/', H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 +
      folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),
-     folders('formats/scenario', 'formats/input', 'formats/nsx')),
+     folders('formats/scenario', 'formats/input', 'formats/nsx', 'formats/sharphound')),
     # The NSX export writes what core holds; it reads nothing, so not even formats/input.
     ('formats/nsx-export/', H_NS3 + H_Z3 + H_SQLITE + H_MPI + H_CLI11 + [r'^yaml-cpp/'] +
      folders('formats', 'verifier', 'sim', 'reports', 'results', 'research', 'campaign', 'cli'),

@@ -14,6 +14,7 @@ packages=(
   openmpi-bin libopenmpi-dev       # segproof campaign under mpirun (docs/campaign.md)
   libsqlite3-dev sqlite3           # the campaign's results database
   libcurl4-openssl-dev openssl     # segproof collect's HTTPS (collect/); the test certificate
+  libzip-dev zip                   # a SharpHound collection's zip (formats/sharphound/); its tests
   clang-format time
   python3                          # scripts/check-boundaries.py, the browser test's checks
   help2man dpkg-dev                # the man page; dpkg-shlibdeps for the .deb's dependencies

@@ -67,7 +67,7 @@ EnumerationChecker::Check(const core::Intent& intent, const core::Posture& postu
                 if (e.delivered == wantDelivered)
                 {
                     result.verdict = core::Verdict::Violated;
-                    result.counterexample = core::Counterexample{c, e};
+                    result.counterexample = core::Counterexample{c, e, {}};
                     result.seconds =
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                             .count();

@@ -5,6 +5,7 @@
 #include "class-policy.h"
 #include "core/address-classes.h"
 #include "core/concrete-evaluator.h"
+#include "core/identity-firewall.h"
 #include "core/listening-ports.h"
 #include "core/service-classes.h"
 #include "lateral-closure.h"
@@ -51,6 +52,11 @@ Exposure
 MeasureExposure(const core::Scenario& scenario, const core::Posture& posture,
                 const std::vector<std::uint16_t>& ports)
 {
+    if (core::DependsOnSessions(scenario, posture))
+    {
+        // As the matrix: the DFW with nobody logged on (docs/identity.md).
+        return MeasureExposure(core::WithNobodyLoggedOn(scenario), posture, ports);
+    }
     core::AddressClasses classes(scenario);
     std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
     ClassPolicy policy(scenario, classes, cells);

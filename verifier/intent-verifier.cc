@@ -4,9 +4,11 @@
 
 #include "core/address-classes.h"
 #include "core/concrete-evaluator.h"
+#include "core/identity-firewall.h"
 #include "core/rule-order.h"
 #include "core/service-classes.h"
 #include "policy-encoding.h"
+#include "session-states.h"
 
 #include <algorithm>
 #include <chrono>
@@ -26,7 +28,7 @@ class IntentVerifier::Impl
 {
 public:
     Impl(const core::Scenario& scenario, VerifyOptions options)
-        : m_scenario(scenario), m_options(options), m_classes(scenario),
+        : m_scenario(scenario), m_options(options), m_classes(scenario, {}, options.splitBy),
           m_services(core::ServiceClasses(scenario)), m_lifted(scenario, m_classes, m_services),
           m_evaluator(scenario)
     {
@@ -243,6 +245,58 @@ struct IntentVerifier::OrderVariants
     std::vector<std::unique_ptr<Impl>> verifiers;
 };
 
+/// The scenario's DFW resolved for each signature of the sessions (the identity firewall
+/// groups matched at a source), each with its own verifier, and the identity's relations.
+struct IntentVerifier::SessionVariants
+{
+    explicit SessionVariants(const core::Scenario& scenario)
+        : index(scenario.GetIdentity(), scenario.GetEstate().Machines().size())
+    {
+        if (const core::Firewall* dfw = scenario.FindFirewall(core::FirewallKind::Dfw))
+        {
+            idfwGroups = core::IdentityFirewallGroups(*dfw);
+        }
+        // Every state's sources of every intent split the variants' address classes, so
+        // that a slice of the sources is a union of classes (core/address-classes.h).
+        auto collect = [this](const std::vector<SessionState>& states)
+        {
+            for (const auto& state : states)
+            {
+                splitBy.push_back(state.sources);
+            }
+        };
+        for (const auto& groups : {idfwGroups, std::vector<core::Index>{}})
+        {
+            collect(SessionStates(scenario, index, groups, SessionFilter::Every));
+            for (const auto& intent : scenario.Intents())
+            {
+                if (!intent.fromUsers.empty())
+                {
+                    collect(SessionStates(scenario, index, groups, SessionFilter::Members,
+                                          intent.fromUsers));
+                    collect(SessionStates(scenario, index, groups, SessionFilter::NonMembers,
+                                          intent.fromUsers));
+                }
+            }
+        }
+    }
+
+    /// States of the sessions; the intents' slices are taken from these.
+    std::vector<core::AddressSet> splitBy;
+
+    core::IdentityIndex index;
+    std::vector<core::Index> idfwGroups;
+    struct Variant
+    {
+        std::unique_ptr<core::Scenario> scenario;
+        std::unique_ptr<IntentVerifier> verifier;
+    };
+    std::map<std::vector<core::Index>, Variant> bySignature; ///< identity firewall on
+    Variant identityOff; ///< the scenario itself, its address classes split by the states
+    /// Each intent's slice for each state, by intent id, DFW in force and signature.
+    std::map<std::string, std::unique_ptr<core::Intent>> slices;
+};
+
 IntentVerifier::IntentVerifier(const core::Scenario& scenario, VerifyOptions options)
     : m_impl(std::make_unique<Impl>(scenario, options)), m_options(options)
 {
@@ -254,6 +308,12 @@ IntentResult
 IntentVerifier::Verify(const core::Intent& intent, const core::Posture& posture)
 {
     const core::Firewall* dfw = m_impl->GetScenario().FindFirewall(core::FirewallKind::Dfw);
+    const bool identityFirewall =
+        posture.Has(core::FirewallKind::Dfw) && posture.idfw && dfw && core::HasIdentityRules(*dfw);
+    if (!intent.fromUsers.empty() || identityFirewall)
+    {
+        return VerifyUnderEverySession(intent, posture);
+    }
     if (!posture.Has(core::FirewallKind::Dfw) || !dfw || dfw->orderTies.empty())
     {
         return m_impl->Verify(intent, posture);
@@ -379,6 +439,149 @@ IntentVerifier::VerifyUnderEveryOrder(const core::Intent& intent, const core::Po
                             "holds under some orders of the tied rules and fails under others "
                             "(" +
                             ties + ")";
+        }
+    }
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+}
+
+namespace
+{
+
+/// The replay's rules point into a variant of the scenario that the verifier owns: point them
+/// at the same rules of the scenario itself (a variant keeps every firewall's rule order), so
+/// that the result outlives the verifier.
+void
+RepointRules(core::Counterexample& example, const core::Scenario& variant,
+             const core::Scenario& scenario)
+{
+    for (auto& decision : example.replay.decisions)
+    {
+        for (auto kind : core::kAllFirewallKinds)
+        {
+            const core::Firewall* from = variant.FindFirewall(kind);
+            const core::Firewall* to = scenario.FindFirewall(kind);
+            if (!decision.rule || !from || !to || from->rules.empty() ||
+                decision.rule < &from->rules.front() || decision.rule > &from->rules.back())
+            {
+                continue;
+            }
+            decision.rule =
+                &to->rules[static_cast<std::size_t>(decision.rule - &from->rules.front())];
+            break;
+        }
+    }
+}
+
+} // namespace
+
+IntentResult
+IntentVerifier::VerifyUnderEverySession(const core::Intent& intent, const core::Posture& posture)
+{
+    auto start = std::chrono::steady_clock::now();
+    const core::Scenario& scenario = m_impl->GetScenario();
+    if (!m_sessions)
+    {
+        m_sessions = std::make_unique<SessionVariants>(scenario);
+    }
+    const bool byUsers = !intent.fromUsers.empty();
+    const bool only = intent.kind == core::IntentKind::Only;
+    const SessionFilter filter = !byUsers ? SessionFilter::Every
+                                 : only   ? SessionFilter::NonMembers
+                                          : SessionFilter::Members;
+    // Under a posture without the DFW, or with the identity firewall off, AD groups match no
+    // machine: every state then has the empty signature.
+    const bool dfwInForce = posture.Has(core::FirewallKind::Dfw) && posture.idfw;
+    const std::vector<core::Index> none;
+    std::vector<SessionState> states =
+        SessionStates(scenario, m_sessions->index, dfwInForce ? m_sessions->idfwGroups : none,
+                      filter, intent.fromUsers);
+    IntentResult result;
+    result.intentId = intent.id;
+    result.posture = posture.name;
+    result.verdict = Verdict::Proved;
+    for (const SessionState& state : states)
+    {
+        // The encoding caches a set's expression by its address: each slice keeps its own.
+        std::string key = intent.id + (dfwInForce ? "|dfw|" : "|-|");
+        for (core::Index g : state.signature)
+        {
+            key += std::to_string(g) + ",";
+        }
+        std::unique_ptr<core::Intent>& kept = m_sessions->slices[key];
+        if (!kept)
+        {
+            kept = std::make_unique<core::Intent>(intent); // never replaced: its address stays
+        }
+        core::Intent& slice = *kept;
+        slice.fromUsers.clear();
+        if (byUsers)
+        {
+            // Only from_users: no session outside the groups reaches `to`, a deny from theirs.
+            slice.kind = only ? core::IntentKind::Deny : intent.kind;
+            slice.from.addresses = state.sources;
+        }
+        else if (only)
+        {
+            slice.from.addresses = intent.from.addresses.Union(state.sources.Complement());
+        }
+        else
+        {
+            slice.from.addresses = intent.from.addresses.Intersect(state.sources);
+        }
+        if (slice.kind != core::IntentKind::Only && slice.from.addresses.IsEmpty())
+        {
+            continue;
+        }
+        // With the identity firewall off (or the DFW not in force) the DFW is the scenario's
+        // own: AD groups match no machine, `idfw: true` rules are not in force.
+        SessionVariants::Variant& variant =
+            dfwInForce ? m_sessions->bySignature[state.signature] : m_sessions->identityOff;
+        if (!variant.verifier && !dfwInForce)
+        {
+            VerifyOptions options = m_options;
+            options.splitBy = m_sessions->splitBy;
+            variant.verifier = std::make_unique<IntentVerifier>(scenario, options);
+        }
+        if (!variant.verifier)
+        {
+            std::vector<core::AddressSet> matchedBy(scenario.GetIdentity().groups.size());
+            for (core::Index g : state.signature)
+            {
+                // The slice's sources are all in this state: "every address" is exact for them.
+                matchedBy[g] = core::AddressSet::All();
+            }
+            const core::Firewall* dfw = scenario.FindFirewall(core::FirewallKind::Dfw);
+            variant.scenario = std::make_unique<core::Scenario>(
+                dfw ? scenario.WithFirewall(core::ResolveIdentitySources(*dfw, matchedBy))
+                    : scenario.WithFirewall(core::Firewall{}));
+            VerifyOptions options = m_options;
+            options.splitBy = m_sessions->splitBy;
+            variant.verifier = std::make_unique<IntentVerifier>(*variant.scenario, options);
+        }
+        IntentResult one = variant.verifier->Verify(slice, posture);
+        if (one.verdict == Verdict::Violated)
+        {
+            result.verdict = Verdict::Violated;
+            result.counterexample = one.counterexample;
+            if (variant.scenario)
+            {
+                RepointRules(*result.counterexample, *variant.scenario, scenario);
+            }
+            core::Index machine =
+                scenario.GetEstate().MachineAt(result.counterexample->connection.source);
+            auto witness = state.witness.find(machine);
+            if (witness != state.witness.end() && witness->second != core::kNone)
+            {
+                result.counterexample->user = scenario.GetIdentity().users[witness->second].name;
+            }
+            break;
+        }
+        if (one.verdict == Verdict::Unknown && result.verdict == Verdict::Proved)
+        {
+            result.verdict = Verdict::Unknown;
+            result.reason = one.reason;
         }
     }
     result.seconds =

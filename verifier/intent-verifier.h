@@ -19,6 +19,10 @@ struct VerifyOptions
 {
     /// Solver time per intent, in milliseconds; past it the verdict is Unknown.
     unsigned timeoutMs = 600000;
+    /// Address sets the verifier's address classes may not straddle besides the scenario's
+    /// own: the states of the sessions, for the verifiers of a scenario's identity firewall
+    /// variants (set by the verifier itself).
+    std::vector<core::AddressSet> splitBy;
 };
 
 /// Proves or refutes a scenario's intents with Z3 (one context per verifier). Every
@@ -54,8 +58,18 @@ private:
                                              const core::Posture& posture,
                                              const core::Firewall& dfw);
 
+    /// When the verdict depends on who is logged on where (identity firewall rules in the DFW
+    /// in force, or a `from_users` intent): Proved only when the intent holds under every
+    /// state of the sessions the pools allow (verifier/session-states.h), Violated with the
+    /// user and the desktop otherwise.
+    core::IntentResult VerifyUnderEverySession(const core::Intent& intent,
+                                               const core::Posture& posture);
+
+    struct SessionVariants;
+
     std::unique_ptr<Impl> m_impl;
     VerifyOptions m_options;
+    std::unique_ptr<SessionVariants> m_sessions;  ///< built on first use
     std::unique_ptr<OrderVariants> m_variants[2]; ///< permissive, restrictive; built on first use
 };
 

@@ -4,10 +4,13 @@
 
 #include "class-policy.h"
 #include "core/address-classes.h"
+#include "core/identity-firewall.h"
 #include "core/service-classes.h"
+#include "session-states.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
+#include <memory>
 #include <stdexcept>
 
 namespace segproof
@@ -72,10 +75,30 @@ LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
                const std::vector<core::Index>& initial, const std::vector<std::uint16_t>& ports)
 {
     const auto& machines = scenario.GetEstate().Machines();
-    core::AddressClasses classes(scenario);
+    // Under the identity firewall, an edge is there when some state of the sessions at its
+    // source delivers it: the union over the states (verifier/session-states.h), each on the
+    // DFW resolved for it, all on one partition that every state's sources split.
+    const core::Firewall* dfw = scenario.FindFirewall(core::FirewallKind::Dfw);
+    const bool byState =
+        dfw && posture.Has(core::FirewallKind::Dfw) && posture.idfw && core::HasIdentityRules(*dfw);
+    std::vector<SessionState> states;
+    std::vector<core::AddressSet> stateSources;
+    if (byState)
+    {
+        core::IdentityIndex index(scenario.GetIdentity(), machines.size());
+        states = SessionStates(scenario, index, core::IdentityFirewallGroups(*dfw),
+                               SessionFilter::Every);
+        for (const auto& state : states)
+        {
+            stateSources.push_back(state.sources);
+        }
+    }
+    else
+    {
+        states.push_back(SessionState{{}, core::AddressSet::All(), {}});
+    }
+    core::AddressClasses classes(scenario, {}, stateSources);
     std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
-    ClassPolicy policy(scenario, classes, cells);
-
     CellSet lateral = LateralCells(cells, ports);
 
     // One vertex per machine class; an edge where a lateral cell is delivered from a member of
@@ -88,27 +111,46 @@ LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
             machineClasses.push_back(k);
         }
     }
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+    using Graph = boost::adjacency_list<boost::setS, boost::vecS, boost::directedS>;
     Graph graph(machineClasses.size());
-    for (std::size_t s = 0; s < machineClasses.size(); ++s)
+    for (const SessionState& state : states)
     {
-        CellSet off(policy.ClassCount());
-        off.Set(machineClasses[s]);
-        for (std::size_t d = 0; d < machineClasses.size(); ++d)
+        std::unique_ptr<core::Scenario> variant;
+        if (byState)
         {
-            if (s == d && classes.Classes()[machineClasses[s]].machines.size() < 2)
+            std::vector<core::AddressSet> matchedBy(scenario.GetIdentity().groups.size());
+            for (core::Index g : state.signature)
+            {
+                matchedBy[g] = core::AddressSet::All(); // exact for sources in this state
+            }
+            variant = std::make_unique<core::Scenario>(
+                scenario.WithFirewall(core::ResolveIdentitySources(*dfw, matchedBy)));
+        }
+        ClassPolicy policy(variant ? *variant : scenario, classes, cells);
+        for (std::size_t s = 0; s < machineClasses.size(); ++s)
+        {
+            if (!state.sources.Contains(classes.Classes()[machineClasses[s]].representative))
             {
                 continue;
             }
-            if (!policy.InModel(machineClasses[s], machineClasses[d]))
+            CellSet off(policy.ClassCount());
+            off.Set(machineClasses[s]);
+            for (std::size_t d = 0; d < machineClasses.size(); ++d)
             {
-                continue;
-            }
-            CellSet delivered =
-                policy.Delivered(machineClasses[s], machineClasses[d], posture, off);
-            if ((delivered & lateral).Any())
-            {
-                boost::add_edge(s, d, graph);
+                if (s == d && classes.Classes()[machineClasses[s]].machines.size() < 2)
+                {
+                    continue;
+                }
+                if (!policy.InModel(machineClasses[s], machineClasses[d]))
+                {
+                    continue;
+                }
+                CellSet delivered =
+                    policy.Delivered(machineClasses[s], machineClasses[d], posture, off);
+                if ((delivered & lateral).Any())
+                {
+                    boost::add_edge(s, d, graph);
+                }
             }
         }
     }

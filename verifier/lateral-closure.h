@@ -25,7 +25,10 @@ namespace verifier
 /// sweeps a 10,000-desktop estate. An upper bound of what the simulator can infect: the
 /// simulator also needs the exploit or a credential to work, the target to listen, and time.
 /// Rules that a quarantine tag brings into force at run time are not counted (in the shipped
-/// scenarios they only drop). Returns a flag per machine of the estate, `initial` included.
+/// scenarios they only drop). Under a posture with the identity firewall on, an edge counts
+/// when any state of the sessions at its source delivers it (verifier/session-states.h): the
+/// bound holds whoever logs on where. Returns a flag per machine of the estate, `initial`
+/// included.
 std::vector<bool> LateralClosure(const core::Scenario& scenario, const core::Posture& posture,
                                  const std::vector<core::Index>& initial,
                                  const std::vector<std::uint16_t>& ports);

@@ -3,6 +3,7 @@
 #include "reach-matrix-builder.h"
 
 #include "class-policy.h"
+#include "core/identity-firewall.h"
 
 #include <map>
 
@@ -15,6 +16,15 @@ core::ReachMatrix
 BuildReachMatrix(const core::Scenario& scenario, const core::Posture& posture,
                  MatrixGrouping grouping)
 {
+    if (core::DependsOnSessions(scenario, posture))
+    {
+        // The matrix does not enumerate sessions: it shows the DFW with nobody logged on.
+        const core::Scenario nobody = core::WithNobodyLoggedOn(scenario);
+        core::ReachMatrix matrix = BuildReachMatrix(nobody, posture, grouping);
+        matrix.scenario = scenario.Name();
+        matrix.firewalls += core::kNobodyLoggedOnNote;
+        return matrix;
+    }
     core::AddressClasses classes(scenario);
     std::vector<core::ServiceClass> cells = core::ServiceClasses(scenario);
     ClassPolicy policy(scenario, classes, cells);

@@ -508,6 +508,17 @@ private:
 
     Json RuleJson(const core::Rule& rule, const std::string& id, std::int64_t sequence)
     {
+        if (rule.from.IsIdentityBased())
+        {
+            // NSX writes them as Identity groups (IdentityGroupExpression) of the domain's AD
+            // groups, which the export does not write yet: refuse rather than export a rule
+            // that matches other machines.
+            throw core::InputError(rule.location,
+                                   "rule " + rule.id + " matches by the identity firewall (" +
+                                       rule.from.ToString() +
+                                       (rule.from.idfwAddresses.IsEmpty() ? "" : ", idfw: true") +
+                                       "), which export-nsx does not write yet");
+        }
         Endpoint from = ForEndpoint(rule.from, rule, "source");
         Endpoint to = ForEndpoint(rule.to, rule, "destination");
         NsxRuleServices services = m_services.ForRule(rule.service, rule.id, rule.location);

@@ -5,6 +5,8 @@
 #include "core/limits.h"
 #include "core/name-suggestion.h"
 
+#include <algorithm>
+
 namespace segproof
 {
 namespace formats
@@ -105,6 +107,23 @@ NameTables::ResolveGroupName(const YAML::Node& item, std::vector<core::AddressRa
 core::AddressRef
 NameTables::ResolveAddresses(const YAML::Node& node, const std::string& what)
 {
+    // `{ad_group: G}` where the identity firewall does not match: a clearer word than "must
+    // list names".
+    auto identityItem = [](const YAML::Node& item) { return item.IsMap() && item["ad_group"]; };
+    bool misplaced = identityItem(node);
+    if (node.IsSequence())
+    {
+        for (const auto& item : node)
+        {
+            misplaced = misplaced || identityItem(item);
+        }
+    }
+    if (misplaced)
+    {
+        m_context.Error(node, what + ": 'ad_group' may only be a DFW rule's source (NSX's "
+                                     "identity firewall matches the source side only)");
+        return core::AddressRef{};
+    }
     core::AddressRef ref;
     std::vector<core::AddressRange>
         ranges; // one set built at the end: a union per item is quadratic
@@ -132,6 +151,87 @@ NameTables::ResolveAddresses(const YAML::Node& node, const std::string& what)
     }
     ref.addresses = core::AddressSet::FromRanges(std::move(ranges));
     return ref;
+}
+
+void
+NameTables::SetIdentity(const core::Identity& identity)
+{
+    m_identityGiven = identity.given;
+    m_adGroupNames.clear();
+    m_adGroupIndex.clear();
+    for (const auto& group : identity.groups)
+    {
+        m_adGroupIndex[core::LowerCase(group.name)] =
+            static_cast<core::Index>(m_adGroupNames.size());
+        m_adGroupNames.push_back(group.name);
+    }
+}
+
+core::AddressRef
+NameTables::ResolveRuleSource(const YAML::Node& node, const std::string& what)
+{
+    // The address items go to ResolveAddresses as one list (their nodes keep their marks);
+    // the `{ad_group: ...}` items are read here.
+    YAML::Node addresses(YAML::NodeType::Sequence);
+    std::vector<YAML::Node> identityItems;
+    if (node.IsMap())
+    {
+        identityItems.push_back(node);
+    }
+    else if (node.IsSequence())
+    {
+        for (const auto& item : node)
+        {
+            (item.IsMap() ? identityItems.push_back(item) : addresses.push_back(item));
+        }
+    }
+    core::AddressRef ref;
+    if (!node.IsMap() && (!node.IsSequence() || addresses.size() > 0))
+    {
+        ref = ResolveAddresses(node.IsSequence() ? addresses : node, what);
+    }
+    for (const auto& item : identityItems)
+    {
+        if (!m_context.CheckMap(item, what + " (an identity firewall source)", {"ad_group"}) ||
+            !m_context.Require(item, what + " (an identity firewall source)", {"ad_group"}))
+        {
+            continue;
+        }
+        for (core::Index g : ResolveAdGroups(item["ad_group"], "'ad_group'"))
+        {
+            ref.written.push_back("ad_group:" + m_adGroupNames[g]);
+            ref.adGroups.push_back(g);
+        }
+    }
+    std::sort(ref.adGroups.begin(), ref.adGroups.end());
+    ref.adGroups.erase(std::unique(ref.adGroups.begin(), ref.adGroups.end()), ref.adGroups.end());
+    return ref;
+}
+
+std::vector<core::Index>
+NameTables::ResolveAdGroups(const YAML::Node& node, const std::string& what)
+{
+    std::vector<core::Index> groups;
+    if (!m_identityGiven)
+    {
+        m_context.Error(node, what + " names AD groups of the scenario's 'identity:' section, and "
+                                     "the scenario has none");
+        return groups;
+    }
+    for (const auto& name : m_context.ScalarOrList(node, what))
+    {
+        auto it = m_adGroupIndex.find(core::LowerCase(name.Scalar()));
+        if (it == m_adGroupIndex.end())
+        {
+            m_context.Error(name, "unknown AD group '" + name.Scalar() + "'" +
+                                      core::DidYouMean(name.Scalar(), m_adGroupNames));
+            continue;
+        }
+        groups.push_back(it->second);
+    }
+    std::sort(groups.begin(), groups.end());
+    groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+    return groups;
 }
 
 core::AddressRef

@@ -140,9 +140,9 @@ std::optional<core::Rule>
 ReadRule(const YAML::Node& item, core::FirewallKind kind, NameTables& names, YamlContext& context)
 {
     bool onMachines = kind == core::FirewallKind::Dfw || kind == core::FirewallKind::Host;
-    const std::vector<std::string> keys = {"id",     "from",       "to",         "service",
-                                           "action", "direction",  "applied_to", "disabled",
-                                           "logged", "description"};
+    const std::vector<std::string> keys = {"id",     "from",        "to",         "service",
+                                           "action", "direction",   "applied_to", "disabled",
+                                           "logged", "description", "idfw"};
     const std::string what = "a " + core::FirewallKindName(kind) + " rule";
     if (!onMachines && item.IsMap() && item["applied_to"])
     {
@@ -163,13 +163,29 @@ ReadRule(const YAML::Node& item, core::FirewallKind kind, NameTables& names, Yam
     }
     rule.id = id.value_or("");
     rule.location = context.Location(item);
-    rule.from = names.ResolveAddresses(item["from"], "'from'");
+    rule.from = kind == core::FirewallKind::Dfw ? names.ResolveRuleSource(item["from"], "'from'")
+                                                : names.ResolveAddresses(item["from"], "'from'");
     rule.to = names.ResolveAddresses(item["to"], "'to'");
     rule.service = names.ResolveServices(item["service"], "'service'");
     rule.action = ReadAction(item, "action", context).value_or(core::Action::Drop);
     rule.direction = ReadDirection(item, context).value_or(core::Direction::InOut);
     rule.disabled = context.Boolean(item, "disabled").value_or(false);
     rule.logged = context.Boolean(item, "logged").value_or(false);
+    if (context.Boolean(item, "idfw").value_or(false))
+    {
+        // In force only while the identity firewall is on: its sources wait there.
+        if (kind != core::FirewallKind::Dfw)
+        {
+            context.Error(item["idfw"], "'idfw' marks a rule of the identity-based policy, which "
+                                        "only the DFW enforces");
+        }
+        rule.from.idfwAddresses = rule.from.addresses;
+        rule.from.addresses = core::AddressSet();
+        if (rule.from.idfwAddresses.IsEmpty() && rule.from.adGroups.empty())
+        {
+            context.Error(item["idfw"], "rule '" + rule.id + "' has 'idfw: true' but no source");
+        }
+    }
     if (item["applied_to"] && onMachines)
     {
         rule.appliedTo = names.ResolveGroups(item["applied_to"], "'applied_to'");
@@ -314,9 +330,9 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
         // The long form is {firewalls: [...], quarantine: B, pattern: B, ids: MODE}. (Never
         // assign one YAML::Node to another: yaml-cpp's operator= rewrites the node it referred to.)
         const bool longForm = entry.second.IsMap();
-        if (longForm &&
-            (!context.CheckMap(entry.second, what, {"firewalls", "quarantine", "pattern", "ids"}) ||
-             !context.Require(entry.second, what, {"firewalls"})))
+        if (longForm && (!context.CheckMap(entry.second, what,
+                                           {"firewalls", "quarantine", "pattern", "ids", "idfw"}) ||
+                         !context.Require(entry.second, what, {"firewalls"})))
         {
             continue;
         }
@@ -327,13 +343,14 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
             listed = ReadPostureQuarantine(entry.second, what, posture, context);
             posture.pattern = context.Boolean(entry.second, "pattern").value_or(false);
             posture.ids = ReadIdsMode(entry.second, context).value_or(core::IdsMode::Off);
+            posture.idfw = context.Boolean(entry.second, "idfw").value_or(false);
         }
         if (list.IsScalar() || !(list.IsSequence() || list.IsNull()))
         {
             context.Error(list, what + " must be a list of firewalls ([dfw, gateway, perimeter, "
                                        "host]) or {firewalls: [...], quarantine: true | [av, "
                                        "monitoring, ids, pattern], pattern: true, ids: "
-                                       "detect|prevent|off}");
+                                       "detect|prevent|off, idfw: true}");
             continue;
         }
         for (const auto& item : context.ScalarOrList(list, what))
@@ -390,6 +407,12 @@ ReadPostures(const YAML::Node& node, const std::array<std::optional<core::Firewa
             context.Error(entry.first, what + " asks for ids: " + core::IdsModeName(posture.ids) +
                                            ", which the DFW's vNICs run, but does not put 'dfw' "
                                            "in force");
+        }
+        if (posture.idfw && !posture.Has(core::FirewallKind::Dfw))
+        {
+            context.Error(entry.first, what + " switches the identity firewall on, which "
+                                              "matches at the DFW's vNICs, but does not put "
+                                              "'dfw' in force");
         }
         postures.push_back(posture);
     }
@@ -459,12 +482,30 @@ ReadIntents(const YAML::Node& node, NameTables& names, YamlContext& context)
         }
         YAML::Node body = item[present[0]];
         const std::string what = "intent '" + intent.id + "'";
-        if (!context.CheckMap(body, what, {"from", "to", "service"}) ||
-            !context.Require(body, what, {"from", "to", "service"}))
+        if (!context.CheckMap(body, what, {"from", "from_users", "to", "service"}) ||
+            !context.Require(body, what, {"to", "service"}))
         {
             continue;
         }
-        intent.from = names.ResolveAddresses(body["from"], "'from'");
+        if (body["from"].IsDefined() == body["from_users"].IsDefined())
+        {
+            context.Error(body, what + " needs exactly one of 'from' (addresses) and "
+                                       "'from_users' (AD groups: the desktops their members "
+                                       "sit at)");
+            continue;
+        }
+        if (body["from_users"])
+        {
+            intent.fromUsers = names.ResolveAdGroups(body["from_users"], "'from_users'");
+            for (const auto& name : context.ScalarOrList(body["from_users"], "'from_users'"))
+            {
+                intent.from.written.push_back("users of " + name.Scalar());
+            }
+        }
+        else
+        {
+            intent.from = names.ResolveAddresses(body["from"], "'from'");
+        }
         intent.to = names.ResolveAddresses(body["to"], "'to'");
         intent.service = names.ResolveServices(body["service"], "'service'");
         if (item["assume_compromised"])

@@ -11,6 +11,7 @@
 #include "formats/input/yaml-document.h"
 #include "formats/nsx/nsx-reader.h"
 #include "group-reader.h"
+#include "identity-reader.h"
 #include "name-tables.h"
 #include "nsx-estate-section.h"
 #include "policy-reader.h"
@@ -162,8 +163,8 @@ ReadDocument(const YAML::Node& root, const std::string& fileName, const Paramete
         }
         if (!context.CheckMap(root, "the scenario",
                               {"format", "name", "description", "estate", "groups", "services",
-                               "firewalls", "postures", "intents", "attack", "defence",
-                               "benign"}) &&
+                               "firewalls", "postures", "intents", "attack", "defence", "benign",
+                               "identity"}) &&
             !root.IsMap())
         {
             diagnostics.ThrowIfAny();
@@ -293,6 +294,9 @@ ReadSections(const YAML::Node& root, const std::string& fileName, YamlContext& c
         parts.groups = std::move(nsxGroups);
     }
     names.SetGroups(parts.groups);
+    parts.identity =
+        ReadIdentity(root["identity"], parts.estate, parts.groups, context, parts.warnings);
+    names.SetIdentity(parts.identity);
     // Files whose gateway policies no `gateway:` or `perimeter:` reads, for a warning.
     std::map<const NsxFile*, core::Diagnostic> unreadGateways;
     std::set<const NsxFile*> gatewaysRead;

@@ -151,6 +151,17 @@ TargetedIntruder::OnInfection(core::Index machine, bool phished)
 }
 
 void
+TargetedIntruder::OnLogon(core::Index machine)
+{
+    std::unique_ptr<Foothold>& f = m_footholds[static_cast<std::size_t>(machine)];
+    if (f)
+    {
+        f->failed.clear();
+        f->jewelsFailed.clear();
+    }
+}
+
+void
 TargetedIntruder::OnRemoval(core::Index machine)
 {
     m_footholds[static_cast<std::size_t>(machine)]->holdsData = false;

@@ -52,6 +52,10 @@ public:
     void OnInfection(core::Index machine, bool phished);
     /// The "Removal" sink of InfectionState: the agent on `machine` is gone with its data.
     void OnRemoval(core::Index machine);
+    /// A user logged on to the machine (sim/office/logon-sessions.h): if the intruder owns it,
+    /// what it saw fail from there may pass under the new user's groups (the identity
+    /// firewall), so it forgets those failures and tries again.
+    void OnLogon(core::Index machine);
 
     /// Adds the time the crown jewels were first read to `result`.
     void Collect(core::RunResult& result) const;

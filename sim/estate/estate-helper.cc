@@ -241,6 +241,15 @@ EstateHelper::Install()
     if (InForce(core::FirewallKind::Dfw))
     {
         m_dfw = *m_scenario.FindFirewall(core::FirewallKind::Dfw);
+        if (m_posture.idfw)
+        {
+            // The identity policy's own rules (`idfw: true`) are in force; AD-group sources
+            // match as users log on (LogOn).
+            for (core::Rule& rule : m_dfw.rules)
+            {
+                rule.from.addresses = rule.from.addresses.Union(rule.from.idfwAddresses);
+            }
+        }
         for (std::size_t h = 0; h < hostPorts.size(); ++h)
         {
             InstallDfw(h, hostPorts[h]);
@@ -503,6 +512,52 @@ EstateHelper::TagMachine(core::Index machine, const std::string& tag)
         join(rule.appliedTo);
     }
     return inRules;
+}
+
+void
+EstateHelper::LogOn(core::Index machine, const std::vector<core::Index>& userGroups)
+{
+    if (!InForce(core::FirewallKind::Dfw) || !m_posture.idfw)
+    {
+        return;
+    }
+    LogOff(machine); // one session per desktop: a new logon replaces what was there
+    const core::Ipv4Address ip =
+        m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)].ip;
+    std::vector<std::size_t>& extended = m_loggedOnRules[machine];
+    for (std::size_t i = 0; i < m_dfw.rules.size(); ++i)
+    {
+        core::AddressRef& from = m_dfw.rules[i].from;
+        const bool member =
+            std::any_of(from.adGroups.begin(), from.adGroups.end(),
+                        [&](core::Index g)
+                        { return std::binary_search(userGroups.begin(), userGroups.end(), g); });
+        // A machine the rule matches anyway (by its groups) is left alone, so that the
+        // logoff does not take it out.
+        if (member && !from.addresses.Contains(ip))
+        {
+            from.addresses.Add(ip);
+            extended.push_back(i);
+        }
+    }
+}
+
+void
+EstateHelper::LogOff(core::Index machine)
+{
+    auto found = m_loggedOnRules.find(machine);
+    if (found == m_loggedOnRules.end())
+    {
+        return;
+    }
+    const core::Ipv4Address ip =
+        m_scenario.GetEstate().Machines()[static_cast<std::size_t>(machine)].ip;
+    for (std::size_t i : found->second)
+    {
+        core::AddressRef& from = m_dfw.rules[i].from;
+        from.addresses = from.addresses.Subtract(core::AddressSet::Single(ip));
+    }
+    m_loggedOnRules.erase(found);
 }
 
 void

@@ -78,6 +78,15 @@ public:
     /// joined as the DFW's rules name them (empty: no rule changed).
     std::vector<std::string> TagMachine(core::Index machine, const std::string& tag);
 
+    /// The identity firewall learns that a user of `userGroups` (every AD group of the user,
+    /// nested, sorted) logged on to the machine: the DFW rules whose source names one of them
+    /// start to match it, as NSX re-resolves its identity groups at a logon. Nothing without
+    /// the DFW and the identity firewall in force (Posture::idfw). Connections already open
+    /// stay as they are (the DFW is stateful).
+    void LogOn(core::Index machine, const std::vector<core::Index>& userGroups);
+    /// The user logged on to the machine logged off: the rules LogOn made match it stop.
+    void LogOff(core::Index machine);
+
     /// Installs a responder for packets delivered to the machine (after its host firewall).
     void SetResponder(core::Index machine, SegRouting::Responder responder);
 
@@ -106,6 +115,9 @@ private:
     const core::Scenario& m_scenario;
     core::Posture m_posture;
     core::Firewall m_dfw; ///< the DFW in force: a copy, since tags change groups at run time
+    /// For each machine with a session the identity firewall sees, the rules (indices into
+    /// m_dfw.rules) whose source LogOn extended by it.
+    std::unordered_map<core::Index, std::vector<std::size_t>> m_loggedOnRules;
     Tap m_tap;
     VnicInspector m_vnicInspector;
     std::uint16_t m_mtu = 1500;

@@ -378,6 +378,8 @@ ConnectionProbe::Run(const std::vector<core::Connection>& attempts)
     ns3::Config::SetDefault("ns3::TcpSocket::SegmentSize", ns3::UintegerValue(1448));
     ns3::Config::SetDefault("ns3::TcpSocketBase::MaxSegLifetime", ns3::DoubleValue(0.01));
 
+    // Nobody logs on during a probe: under the identity firewall the `idfw: true` rules are in
+    // force and AD-group sources match no machine (what `matrix` computes, too).
     d.estate = std::make_unique<EstateHelper>(d.scenario, d.posture);
     // Addresses no machine or external holds (rogue devices, internet hosts) get a node.
     const core::Estate& estate = d.scenario.GetEstate();

@@ -133,6 +133,11 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
     {
         m_benign = ns3::CreateObject<BenignTraffic>(scenario, estate, *m_traffic, streams);
     }
+    if (scenario.GetIdentity().given && posture.idfw && posture.Has(core::FirewallKind::Dfw))
+    {
+        // Who sits where matters to the identity firewall only (credentials come next).
+        m_sessions = ns3::CreateObject<LogonSessions>(scenario, estate, streams);
+    }
 
     // On an infection, in this order (events scheduled at one time run in the order they were
     // scheduled): the malware's own draws, the defence's, then the profile's next move.
@@ -144,6 +149,11 @@ AttackRun::AttackRun(const core::Scenario& scenario, const core::Posture& postur
     {
         m_state->TraceConnectWithoutContext(
             "Infection", ns3::MakeCallback(&Worm::OnInfection, ns3::PeekPointer(m_worm)));
+    }
+    if (m_intruder && m_sessions)
+    {
+        m_sessions->TraceConnectWithoutContext(
+            "Logon", ns3::MakeCallback(&TargetedIntruder::OnLogon, ns3::PeekPointer(m_intruder)));
     }
     if (m_intruder)
     {
@@ -172,6 +182,10 @@ AttackRun::Start()
         m_worm->Start();
     }
     m_traffic->Start();
+    if (m_sessions)
+    {
+        m_sessions->Start();
+    }
     if (m_benign)
     {
         m_benign->Start();

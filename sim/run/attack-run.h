@@ -20,6 +20,7 @@
 #include "sim/defender/quarantine.h"
 #include "sim/estate/estate-helper.h"
 #include "sim/office/benign-traffic.h"
+#include "sim/office/logon-sessions.h"
 
 #include <ns3/ptr.h>
 
@@ -71,6 +72,7 @@ private:
     ns3::Ptr<DistributedIds> m_ids;             ///< under a posture with `ids`, else null
     ns3::Ptr<Quarantine> m_quarantine;          ///< under a quarantine posture, else null
     ns3::Ptr<BenignTraffic> m_benign;           ///< with benign traffic, else null
+    ns3::Ptr<LogonSessions> m_sessions;         ///< under the identity firewall, else null
 };
 
 } // namespace sim

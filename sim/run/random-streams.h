@@ -23,6 +23,7 @@ enum class StreamPurpose : std::uint64_t
     Vulnerability = 5, ///< whether the worm's exploit works on a machine (index: the machine)
     Ids = 6,           ///< the distributed IDS / IPS's verdicts (index 0)
     Benign = 7,        ///< a desktop's benign sessions (index: the machine)
+    Sessions = 8,      ///< a user's logons, logoffs and floating desktops (index: the user)
 };
 
 /// The attack's and the defence's random numbers for one run: (seed, run, purpose, index) ->

@@ -7,6 +7,7 @@
 #include "core/limits.h"
 #include "core/units.h"
 #include "formats/scenario/scenario-reader.h"
+#include "support/scenario-errors.h"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -55,23 +56,7 @@ Read(const std::string& sections)
 std::vector<std::string>
 Errors(const std::string& sections)
 {
-    try
-    {
-        Read(sections);
-    }
-    catch (const InputError& e)
-    {
-        std::vector<std::string> lines;
-        for (const auto& d : e.Diagnostics())
-        {
-            EXPECT_EQ(d.location.file, "a.yaml");
-            lines.push_back(std::to_string(d.location.line) + ":" +
-                            std::to_string(d.location.column) + ": " + d.message);
-        }
-        return lines;
-    }
-    ADD_FAILURE() << "no InputError for:\n" << sections;
-    return {};
+    return segproof::test::ScenarioErrors(kEstate + sections, "a.yaml");
 }
 
 /// The single error of a text that must fail.

@@ -93,6 +93,7 @@ const char* const kCorpus[] = {
     "dangling-group.yaml",
     "dangling-group-in-group.yaml",
     "dangling-host.yaml",
+    "identity-mistakes.yaml",
     "dangling-machine-in-group.yaml",
     "dangling-segment.yaml",
     "dangling-service.yaml",
